@@ -23,9 +23,12 @@ class CiiReader {
 
   std::string t(pugi::xml_node n, std::string_view local) const { return x_.text(n, ram, local); }
   pugi::xml_node c(pugi::xml_node n, std::string_view local) const { return x_.child(n, ram, local); }
+  // A scheme with no value identifies nothing: normalised to empty so writers and rules agree.
   Identifier id_with_scheme(pugi::xml_node n) const {
     if (!n) return {};
-    return {detail::trimmed(n.child_value()), n.attribute("schemeID").value()};
+    std::string value = detail::trimmed(n.child_value());
+    if (value.empty()) return {};
+    return {std::move(value), n.attribute("schemeID").value()};
   }
   std::string indicator(pugi::xml_node n) const { return x_.text(c(n, "ChargeIndicator"), Ns::udt, "Indicator"); }
 

@@ -229,6 +229,7 @@ void add_settlement(pugi::xml_node tx, const Invoice& inv) {
     add_legal_organization(p, inv.payee.legal_registration_id, "");
   }
   add_payment_means(s, pi);
+  bool first_tax = true;
   for (const VatBreakdown& v : inv.vat_breakdown) {
     pugi::xml_node tax = add(s, "ram:ApplicableTradeTax");
     add_if(tax, "ram:CalculatedAmount", v.tax_amount);
@@ -237,8 +238,12 @@ void add_settlement(pugi::xml_node tx, const Invoice& inv) {
     add_if(tax, "ram:BasisAmount", v.taxable_amount);
     add_if(tax, "ram:CategoryCode", v.category_code);
     add_if(tax, "ram:ExemptionReasonCode", v.exemption_reason_code);
-    add_date(tax, "ram:TaxPointDate", inv.tax_point_date, "udt:DateString");
-    add_if(tax, "ram:DueDateTypeCode", detail::tax_point_code_to_cii(inv.tax_point_date_code));
+    // BT-7 and BT-8 are document level terms; CII-SR-461 allows one TaxPointDate in all.
+    if (first_tax) {
+      add_date(tax, "ram:TaxPointDate", inv.tax_point_date, "udt:DateString");
+      add_if(tax, "ram:DueDateTypeCode", detail::tax_point_code_to_cii(inv.tax_point_date_code));
+    }
+    first_tax = false;
     add_if(tax, "ram:RateApplicablePercent", v.rate);
   }
   add_period(s, inv.invoicing_period);
