@@ -1,12 +1,74 @@
 #include "relance/pipeline/job.hpp"
 
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
 #include <ostream>
 
-namespace relance::pipeline {
+#include "commands.hpp"
 
-ExitCode Job::run(const std::vector<std::string>&) {
-  out_ << "relance\n";
-  return ExitCode::success;
+namespace relance::pipeline {
+namespace {
+
+constexpr const char* footer = R"(Exit status:
+  0  success (warnings allowed)
+  1  some documents were rejected (fatal diagnostics)
+  2  usage, configuration or system error, or an input that cannot be read
+
+Inputs are recognised by their content, not their name: CII or UBL 2.1 XML, or a
+Factur-X / ZUGFeRD / XRechnung PDF with the invoice XML embedded. A folder stands for
+every .xml and .pdf file below it.
+
+Examples:
+  relance inspect invoice.pdf
+  relance inspect --json invoice.xml | jq .totals.payable_amount
+  relance convert supplier-ubl.xml --to cii -o invoice-cii.xml
+  relance convert inbox/ --to ubl -o converted/
+)";
+
+}  // namespace
+
+ExitCode Job::run(const std::vector<std::string>& args) {
+  CLI::App app{"relance: accounts receivable from invoice to cash (EN 16931, Factur-X, CII, UBL)", "relance"};
+  app.footer(footer);
+  app.set_version_flag("--version", "relance 0.1.0");
+  app.require_subcommand(1);
+
+  detail::InspectOptions inspect;
+  CLI::App* inspect_cmd = app.add_subcommand("inspect", "Read invoices and print the EN 16931 model");
+  inspect_cmd->add_option("files", inspect.inputs, "Invoices (CII, UBL, Factur-X PDF) or folders")->required();
+  inspect_cmd->add_flag("--json", inspect.json,
+                        "Print the model as JSON (snake_case keys, amounts as decimal strings); several files give an "
+                        "array");
+
+  detail::ConvertOptions convert;
+  CLI::App* convert_cmd = app.add_subcommand("convert", "Convert invoices to CII (Factur-X EN 16931) or UBL 2.1");
+  convert_cmd->add_option("files", convert.inputs, "Invoices (CII, UBL, Factur-X PDF) or folders")->required();
+  convert_cmd->add_option("--to", convert.to, "Target syntax")->required()->check(CLI::IsMember({"cii", "ubl"}));
+  convert_cmd->add_option("-o,--output", convert.output,
+                          "Output file (one input) or folder (several inputs: NAME.cii.xml / NAME.ubl.xml); "
+                          "default: standard output");
+
+  try {
+    std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 takes argv reversed
+    app.parse(reversed);
+  } catch (const CLI::CallForHelp&) {
+    out_ << app.help();
+    return ExitCode::success;
+  } catch (const CLI::CallForAllHelp&) {
+    out_ << app.help("", CLI::AppFormatMode::All);
+    return ExitCode::success;
+  } catch (const CLI::CallForVersion&) {
+    out_ << "relance 0.1.0\n";
+    return ExitCode::success;
+  } catch (const CLI::ParseError& e) {
+    err_ << "relance: " << e.what() << "\nRun 'relance --help' for the commands and their options.\n";
+    return ExitCode::failure;
+  }
+
+  if (inspect_cmd->parsed()) return detail::run_inspect(inspect, out_, err_);
+  if (convert_cmd->parsed()) return detail::run_convert(convert, out_, err_);
+  return ExitCode::failure;
 }
 
 }  // namespace relance::pipeline

@@ -1,0 +1,395 @@
+#include <qpdf/Constants.h>
+#include <qpdf/Pipeline.hh>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFAnnotationObjectHelper.hh>
+#include <qpdf/QPDFEmbeddedFileDocumentHelper.hh>
+#include <qpdf/QPDFExc.hh>
+#include <qpdf/QPDFFileSpecObjectHelper.hh>
+#include <qpdf/QPDFObjGen.hh>
+#include <qpdf/QPDFObjectHandle.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFPageObjectHelper.hh>
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <exception>
+#include <optional>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "relance/formats/facturx.hpp"
+
+namespace relance::formats {
+namespace {
+
+// Factur-X 1.0, ZUGFeRD 2.x (both spellings are found in the wild) and XRechnung, in order of preference.
+constexpr std::array<std::string_view, 4> well_known_names{"factur-x.xml", "zugferd-invoice.xml",
+                                                           "ZUGFeRD-invoice.xml", "xrechnung.xml"};
+
+// The PDF/A-3 relationships under which producers attach the structured invoice; "Supplement"
+// and "Unspecified" files are annexes, not the invoice.
+constexpr std::array<std::string_view, 3> invoice_relationships{"Data", "Alternative", "Source"};
+
+// An invoice XML is at most a few megabytes; the cap stops a Flate bomb from exhausting memory.
+constexpr std::size_t max_xml_bytes = std::size_t{64} * 1024 * 1024;
+
+bool iequals(std::string_view a, std::string_view b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    return lower(x) == lower(y);
+  });
+}
+
+bool iends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && iequals(s.substr(s.size() - suffix.size()), suffix);
+}
+
+std::string object_label(QPDFObjGen og) {
+  return "object " + std::to_string(og.getObj()) + " " + std::to_string(og.getGen());
+}
+
+// qpdf's own way of pointing into a file: "object 12 0, offset 3456".
+std::string qpdf_location(const QPDFExc& e) {
+  std::string where = e.getObject();
+  if (e.getFilePosition() > 0) {
+    if (!where.empty()) where += ", ";
+    where += "offset " + std::to_string(e.getFilePosition());
+  }
+  return where;
+}
+
+std::string without_final_period(std::string s) {
+  while (!s.empty() && (s.back() == '.' || s.back() == ' ' || s.back() == '\n')) s.pop_back();
+  return s;
+}
+
+// Collects the decoded bytes, refusing to grow past max_xml_bytes.
+class CappedString final : public Pipeline {
+ public:
+  explicit CappedString(std::string& out) : Pipeline("relance embedded invoice", nullptr), out_(out) {}
+  void write(unsigned char const* data, size_t len) override {
+    if (len > max_xml_bytes - out_.size()) {
+      overflowed_ = true;
+      throw std::length_error("embedded file larger than the invoice size limit");
+    }
+    out_.append(reinterpret_cast<const char*>(data), len);
+  }
+  void finish() override {}
+  bool overflowed() const { return overflowed_; }
+
+ private:
+  std::string& out_;
+  bool overflowed_ = false;
+};
+
+struct Attachment {
+  QPDFObjectHandle filespec;
+  std::string uf;               // /UF
+  std::string f;                // /F
+  std::string tree_key;         // key in the EmbeddedFiles name tree, when listed there
+  std::string af_relationship;  // without the slash
+  QPDFObjectHandle stream;      // the embedded file stream, null when the spec only refers to a file
+
+  std::string name() const {
+    if (!uf.empty()) return uf;
+    if (!f.empty()) return f;
+    if (!tree_key.empty()) return tree_key;
+    return "(unnamed)";
+  }
+  bool has_name(std::string_view wanted, bool case_sensitive) const {
+    const auto same = [&](const std::string& n) {
+      return !n.empty() && (case_sensitive ? n == wanted : iequals(n, wanted));
+    };
+    return same(uf) || same(f);
+  }
+  bool looks_like_xml() {
+    if (iends_with(uf, ".xml") || iends_with(f, ".xml")) return true;
+    if (!stream.isStream()) return false;
+    // The MIME type is a PDF name such as /text#2Fxml, which qpdf hands back decoded.
+    auto subtype = stream.getDict().getKey("/Subtype");
+    return subtype.isName() && subtype.getName().find("xml") != std::string::npos;
+  }
+  // "attachment factur-x.xml (object 12 0)", naming the file spec, or the stream when the spec is direct.
+  std::string path() {
+    std::string p = "attachment " + name();
+    if (filespec.isIndirect())
+      p += " (" + object_label(filespec.getObjGen()) + ")";
+    else if (stream.isIndirect())
+      p += " (embedded file stream, " + object_label(stream.getObjGen()) + ")";
+    return p;
+  }
+};
+
+std::string string_key(QPDFObjectHandle dict, const std::string& key) {
+  auto v = dict.getKey(key);
+  return v.isString() ? v.getUTF8Value() : std::string();
+}
+
+Attachment describe(QPDFObjectHandle filespec, std::string tree_key) {
+  Attachment a;
+  a.filespec = filespec;
+  a.tree_key = std::move(tree_key);
+  a.uf = string_key(filespec, "/UF");
+  a.f = string_key(filespec, "/F");
+  auto rel = filespec.getKey("/AFRelationship");
+  if (rel.isName()) a.af_relationship = rel.getName().substr(1);
+  auto ef = filespec.getKey("/EF");
+  if (ef.isDictionary()) {
+    // The same priority as QPDFFileSpecObjectHelper: /UF, then /F, then whatever else is there.
+    for (const char* k : {"/UF", "/F"}) {
+      auto s = ef.getKey(k);
+      if (s.isStream()) {
+        a.stream = s;
+        break;
+      }
+    }
+    if (!a.stream.isStream()) {
+      for (const auto& k : ef.getKeys()) {
+        auto s = ef.getKey(k);
+        if (s.isStream()) {
+          a.stream = s;
+          break;
+        }
+      }
+    }
+  }
+  return a;
+}
+
+class AttachmentList {
+ public:
+  void add(QPDFObjectHandle filespec, std::string tree_key = {}) {
+    if (!filespec.isDictionary()) return;  // a bare file name string: nothing embedded
+    if (filespec.isIndirect()) {
+      const auto og = filespec.getObjGen();
+      for (auto& a : items_) {
+        if (a.filespec.isIndirect() && a.filespec.getObjGen() == og) {
+          if (a.tree_key.empty()) a.tree_key = std::move(tree_key);
+          return;
+        }
+      }
+    }
+    items_.push_back(describe(filespec, std::move(tree_key)));
+  }
+  std::vector<Attachment>& items() { return items_; }
+
+ private:
+  std::vector<Attachment> items_;
+};
+
+// Every file spec a reader could show: the document's EmbeddedFiles, the catalog's /AF (PDF/A-3
+// associated files, which Factur-X requires) and file attachment annotations on the pages.
+AttachmentList collect_attachments(QPDF& pdf) {
+  AttachmentList list;
+  QPDFEmbeddedFileDocumentHelper embedded(pdf);
+  for (const auto& [key, spec] : embedded.getEmbeddedFiles()) list.add(spec->getObjectHandle(), key);
+
+  auto af = pdf.getRoot().getKey("/AF");
+  if (af.isArray())
+    for (auto item : af.aitems()) list.add(item);
+
+  // The pages are the least likely place and the most likely to be damaged: a broken page tree
+  // must not hide an invoice that the name tree or /AF already lists.
+  try {
+    for (auto& page : QPDFPageDocumentHelper(pdf).getAllPages())
+      for (auto& annot : page.getAnnotations("/FileAttachment"))
+        list.add(annot.getObjectHandle().getKey("/FS"));
+  } catch (const std::exception&) {
+  }
+  return list;
+}
+
+Attachment* choose_invoice(std::vector<Attachment>& items) {
+  for (const bool case_sensitive : {true, false})
+    for (const auto wanted : well_known_names)
+      for (auto& a : items)
+        if (a.has_name(wanted, case_sensitive)) return &a;
+  for (const auto rel : invoice_relationships)
+    for (auto& a : items)
+      if (a.af_relationship == rel && a.looks_like_xml()) return &a;
+  return nullptr;
+}
+
+std::string no_invoice_message(std::vector<Attachment>& items) {
+  std::string m = "the PDF has no embedded invoice XML (looked for";
+  for (std::size_t i = 0; i < well_known_names.size(); ++i) m += (i ? ", " : " ") + std::string(well_known_names[i]);
+  m += " and XML attachments marked /AFRelationship Data, Alternative or Source)";
+  if (items.empty()) return m + " and it has no attachments at all";
+  std::set<std::string> seen;
+  m += "; its attachments are:";
+  bool first = true;
+  for (auto& a : items) {
+    auto n = a.name();
+    if (!seen.insert(n).second) continue;
+    m += (first ? " " : ", ") + n;
+    if (!a.af_relationship.empty()) m += " (" + a.af_relationship + ")";
+    first = false;
+  }
+  return m;
+}
+
+class Extraction {
+ public:
+  Extraction(std::string_view pdf_bytes, std::string_view source_name)
+      : bytes_(pdf_bytes), source_(source_name) {}
+
+  Result<EmbeddedInvoiceXml> run() {
+    if (bytes_.empty()) {
+      fatal("RL-PDF-001", {}, "the PDF is empty");
+      return std::move(result_);
+    }
+    if (!open()) return std::move(result_);
+    try {
+      find_invoice();
+    } catch (const QPDFExc& e) {
+      fatal("RL-PDF-001", qpdf_location(e),
+            "qpdf cannot read the PDF: " + without_final_period(e.getMessageDetail()));
+    } catch (const std::exception& e) {
+      fatal("RL-PDF-001", {}, "qpdf cannot read the PDF: " + without_final_period(e.what()));
+    } catch (...) {
+      fatal("RL-PDF-001", {}, "qpdf cannot read the PDF: unknown error");
+    }
+    // When the file is unreadable after all, "repaired" would be a false comfort.
+    const auto& items = result_.diagnostics.items();
+    if (std::none_of(items.begin(), items.end(), [](const Diagnostic& d) { return d.rule_id == "RL-PDF-001"; }))
+      report_repairs();
+    if (result_.diagnostics.has_fatal()) result_.value.reset();
+    return std::move(result_);
+  }
+
+ private:
+  void fatal(std::string rule, std::string path, std::string message) {
+    result_.diagnostics.add(std::move(rule), Severity::fatal, Location{source_, std::move(path), 0, 0},
+                            std::move(message));
+  }
+
+  void encrypted(std::string path) {
+    fatal("RL-PDF-002", std::move(path), "the PDF is encrypted; Factur-X (PDF/A-3) forbids encryption");
+  }
+
+  bool open() {
+    try {
+      pdf_.setSuppressWarnings(true);
+      pdf_.processMemoryFile(source_.c_str(), bytes_.data(), bytes_.size());
+    } catch (const QPDFExc& e) {
+      // A user password that is not empty, or a security handler qpdf does not implement:
+      // either way the file is encrypted, which is the actionable fact.
+      const bool encryption = e.getErrorCode() == qpdf_e_password ||
+                              (e.getErrorCode() == qpdf_e_unsupported &&
+                               e.getMessageDetail().find("encrypt") != std::string::npos);
+      if (encryption)
+        encrypted(qpdf_location(e).empty() ? "trailer /Encrypt" : qpdf_location(e));
+      else
+        fatal("RL-PDF-001", qpdf_location(e),
+              "qpdf cannot read the PDF: " + without_final_period(e.getMessageDetail()));
+      return false;
+    } catch (const std::exception& e) {
+      fatal("RL-PDF-001", {}, "qpdf cannot read the PDF: " + without_final_period(e.what()));
+      return false;
+    } catch (...) {
+      fatal("RL-PDF-001", {}, "qpdf cannot read the PDF: unknown error");
+      return false;
+    }
+    if (pdf_.isEncrypted()) {
+      encrypted("trailer /Encrypt");
+      return false;
+    }
+    return true;
+  }
+
+  void find_invoice() {
+    auto list = collect_attachments(pdf_);
+    auto& items = list.items();
+    Attachment* chosen = choose_invoice(items);
+    if (!chosen) {
+      auto root = pdf_.getRoot();
+      fatal("RL-PDF-003", "document catalog (" + object_label(root.getObjGen()) + ")",
+            no_invoice_message(items));
+      return;
+    }
+    if (!chosen->stream.isStream()) {
+      fatal("RL-PDF-003", chosen->path(),
+            "the attachment " + chosen->name() +
+                " refers to an external file instead of embedding the invoice (no /EF stream)");
+      return;
+    }
+    EmbeddedInvoiceXml out;
+    out.filename = chosen->name();
+    out.af_relationship = chosen->af_relationship;
+    if (!decode(*chosen, out.xml)) return;
+    result_.value = std::move(out);
+  }
+
+  // getStreamData() would hand back partial data with only a warning when a filter fails midway,
+  // so the pipeline's own success flag decides. qpdf_dl_specialized decodes every lossless filter;
+  // lossy image filters (DCT) cannot carry an XML file.
+  bool decode(Attachment& a, std::string& xml) {
+    CappedString sink(xml);
+    bool filtered = false;
+    bool ok = false;
+    const auto warnings_before = pdf_.numWarnings();
+    try {
+      ok = a.stream.pipeStreamData(&sink, &filtered, 0, qpdf_dl_specialized, false, false);
+    } catch (const std::length_error&) {
+      ok = false;
+    }
+    if (sink.overflowed()) {
+      fatal("RL-PDF-001", a.path(),
+            "the attachment " + a.name() + " decodes to more than " + std::to_string(max_xml_bytes >> 20) +
+                " MiB, which is not a plausible invoice");
+      return false;
+    }
+    const auto filters = a.stream.getDict().getKey("/Filter");
+    const bool has_filter = filters.isName() || (filters.isArray() && filters.getArrayNItems() > 0);
+    if (!ok || (has_filter && !filtered)) {
+      std::string why = has_filter && !filtered ? "it uses a stream filter qpdf cannot decode"
+                                                : "its stream data is corrupt";
+      if (pdf_.numWarnings() > warnings_before) {
+        // The latest warning is the decoder's complaint.
+        auto all = pdf_.getWarnings();
+        why += " (" + without_final_period(all.back().getMessageDetail()) + ")";
+      }
+      fatal("RL-PDF-001", a.path(), "the attachment " + a.name() + " cannot be decoded: " + why);
+      return false;
+    }
+    return true;
+  }
+
+  void report_repairs() {
+    auto warnings = pdf_.getWarnings();
+    if (warnings.empty()) return;
+    const auto& first = warnings.front();
+    std::string m = "the PDF is damaged and qpdf repaired it to read it (" + std::to_string(warnings.size()) +
+                    (warnings.size() == 1 ? " problem" : " problems") +
+                    ", the first: " + without_final_period(first.getMessageDetail()) + ")";
+    result_.diagnostics.add("RL-PDF-004", Severity::warning, Location{source_, qpdf_location(first), 0, 0},
+                            std::move(m));
+  }
+
+  std::string_view bytes_;
+  std::string source_;
+  QPDF pdf_;
+  Result<EmbeddedInvoiceXml> result_;
+};
+
+}  // namespace
+
+Result<EmbeddedInvoiceXml> extract_invoice_xml(std::string_view pdf_bytes, std::string_view source_name) {
+  try {
+    Extraction extraction(pdf_bytes, source_name);
+    return extraction.run();
+  } catch (...) {
+    // Only allocation failures can get here; the promise is a diagnostic, never an exception.
+    Result<EmbeddedInvoiceXml> r;
+    r.diagnostics.add("RL-PDF-001", Severity::fatal, Location{std::string(source_name), {}, 0, 0},
+                      "the PDF could not be processed (out of memory)");
+    return r;
+  }
+}
+
+}  // namespace relance::formats
