@@ -80,8 +80,24 @@ Ns NamespaceResolver::namespace_of(pugi::xml_node node) const {
 }
 
 bool NamespaceResolver::is(pugi::xml_node node, Ns ns, std::string_view local) const {
-  if (local_name(node.name()) != local) return false;
-  return namespace_of(node) == ns;
+  // One pass over the name, no strlen: this runs for every sibling of every lookup.
+  const char* qualified = node.name();
+  const char* p = qualified;
+  while (*p && *p != ':') ++p;
+  const bool has_prefix = *p == ':';
+  const char* l = has_prefix ? p + 1 : qualified;
+  for (char c : local)
+    if (*l++ != c) return false;
+  if (*l != '\0') return false;
+  const std::string_view prefix =
+      has_prefix ? std::string_view(qualified, static_cast<std::size_t>(p - qualified)) : std::string_view{};
+  if (!nested_declarations_) {
+    for (const auto& [bound, bound_ns] : root_bindings_)
+      if (bound.size() == prefix.size() && std::memcmp(bound.data(), prefix.data(), prefix.size()) == 0)
+        return bound_ns == ns;
+    return ns == Ns::other;
+  }
+  return lookup_declared(node, prefix) == ns;
 }
 
 pugi::xml_node XmlReader::child(pugi::xml_node parent, Ns ns, std::string_view local) const {
