@@ -3,8 +3,8 @@
 // (or scripts/bench, which also records the figures).
 
 #include <benchmark/benchmark.h>
-#include <pugixml.hpp>
 #include <sys/resource.h>
+#include <pugixml.hpp>
 
 #include "relance/formats/cii.hpp"
 #include "relance/formats/ingest.hpp"
@@ -35,7 +35,8 @@ void read_invoices(benchmark::State& state, Write write) {
   }
   state.SetItemsProcessed(state.iterations());  // items/s = invoices per second
   state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(xml.size()));
-  state.counters["lines_per_s"] = benchmark::Counter(static_cast<double>(read_lines), benchmark::Counter::kIsRate);
+  state.counters["lines_per_s"] =
+      benchmark::Counter(static_cast<double>(read_lines), benchmark::Counter::kIsRate);
   state.counters["xml_bytes"] = static_cast<double>(xml.size());
   state.counters["peak_rss_MiB"] = peak_rss_mib();
 }

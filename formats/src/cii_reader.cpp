@@ -30,7 +30,9 @@ class CiiReader {
     if (value.empty()) return {};
     return {std::move(value), n.attribute("schemeID").value()};
   }
-  std::string indicator(pugi::xml_node n) const { return x_.text(c(n, "ChargeIndicator"), Ns::udt, "Indicator"); }
+  std::string indicator(pugi::xml_node n) const {
+    return x_.text(c(n, "ChargeIndicator"), Ns::udt, "Indicator");
+  }
 
   void read_context(pugi::xml_node ctx, Invoice& inv);
   void read_document(pugi::xml_node doc, Invoice& inv);
@@ -52,9 +54,8 @@ void CiiReader::read(pugi::xml_node root, Invoice& inv) {
   read_context(x_.child(root, rsm, "ExchangedDocumentContext"), inv);
   read_document(x_.child(root, rsm, "ExchangedDocument"), inv);
   pugi::xml_node tx = x_.child(root, rsm, "SupplyChainTradeTransaction");
-  x_.for_each(tx, ram, "IncludedSupplyChainTradeLineItem", [&](pugi::xml_node l) {
-    read_line(l, inv.lines.emplace_back());
-  });
+  x_.for_each(tx, ram, "IncludedSupplyChainTradeLineItem",
+              [&](pugi::xml_node l) { read_line(l, inv.lines.emplace_back()); });
   read_agreement(c(tx, "ApplicableHeaderTradeAgreement"), inv);
   read_delivery(c(tx, "ApplicableHeaderTradeDelivery"), inv);
   read_settlement(c(tx, "ApplicableHeaderTradeSettlement"), inv);
@@ -138,7 +139,8 @@ void CiiReader::read_buyer(pugi::xml_node p, Buyer& b) {
   b.electronic_address = id_with_scheme(c(c(p, "URIUniversalCommunication"), "URIID"));
   x_.for_each(p, ram, "SpecifiedTaxRegistration", [&](pugi::xml_node r) {
     pugi::xml_node id = c(r, "ID");
-    if (std::string_view(id.attribute("schemeID").value()) == "VA") b.vat_id = detail::trimmed(id.child_value());
+    if (std::string_view(id.attribute("schemeID").value()) == "VA")
+      b.vat_id = detail::trimmed(id.child_value());
   });
 }
 
@@ -259,7 +261,7 @@ void CiiReader::read_settlement(pugi::xml_node s, Invoice& inv) {
     const char* bt_amount = is_charge ? "BT-99" : "BT-92";
     d.percentage = x_.decimal_child(ac, ram, "CalculationPercent", is_charge ? "BT-101" : "BT-94");
     d.base_amount = x_.decimal_child(ac, ram, "BasisAmount", is_charge ? "BT-100" : "BT-93");
-    d.amount = x_.decimal_child(ac, ram, "ActualAmount", bt_amount).value_or(Decimal());
+    d.amount = x_.decimal_child(ac, ram, "ActualAmount", bt_amount);
     d.reason_code = t(ac, "ReasonCode");
     d.reason = t(ac, "Reason");
     pugi::xml_node ct = c(ac, "CategoryTradeTax");
@@ -286,8 +288,8 @@ void CiiReader::read_settlement(pugi::xml_node s, Invoice& inv) {
     // BT-110 is the TaxTotalAmount in the invoice currency, BT-111 the one in the tax currency.
     x_.for_each(m, ram, "TaxTotalAmount", [&](pugi::xml_node ta) {
       const std::string_view cur = ta.attribute("currencyID").value();
-      const bool in_tax_currency = !inv.tax_currency.empty() && cur == inv.tax_currency &&
-                                   inv.tax_currency != inv.currency;
+      const bool in_tax_currency =
+          !inv.tax_currency.empty() && cur == inv.tax_currency && inv.tax_currency != inv.currency;
       if (in_tax_currency)
         tt.total_vat_in_tax_currency = x_.decimal(ta, "BT-111");
       else if (!tt.total_vat)
@@ -364,13 +366,13 @@ void CiiReader::read_line(pugi::xml_node l, InvoiceLine& line) {
       const bool is_charge = indicator(ac) == "true";
       d.percentage = x_.decimal_child(ac, ram, "CalculationPercent", is_charge ? "BT-143" : "BT-138");
       d.base_amount = x_.decimal_child(ac, ram, "BasisAmount", is_charge ? "BT-142" : "BT-137");
-      d.amount = x_.decimal_child(ac, ram, "ActualAmount", is_charge ? "BT-141" : "BT-136").value_or(Decimal());
+      d.amount = x_.decimal_child(ac, ram, "ActualAmount", is_charge ? "BT-141" : "BT-136");
       d.reason_code = t(ac, "ReasonCode");
       d.reason = t(ac, "Reason");
       (is_charge ? line.charges : line.allowances).push_back(std::move(d));
     });
-    line.net_amount =
-        x_.decimal_child(c(s, "SpecifiedTradeSettlementLineMonetarySummation"), ram, "LineTotalAmount", "BT-131");
+    line.net_amount = x_.decimal_child(c(s, "SpecifiedTradeSettlementLineMonetarySummation"), ram,
+                                       "LineTotalAmount", "BT-131");
     x_.for_each(s, ram, "AdditionalReferencedDocument", [&](pugi::xml_node d) {
       if (t(d, "TypeCode") == "130" && line.object_identifier.empty())
         line.object_identifier = {t(d, "IssuerAssignedID"), t(d, "ReferenceTypeCode")};

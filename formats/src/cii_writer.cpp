@@ -50,7 +50,8 @@ void add_contact(pugi::xml_node party, const Contact& c) {
   if (c.empty()) return;
   pugi::xml_node n = add(party, "ram:DefinedTradeContact");
   add_if(n, "ram:PersonName", c.point);
-  if (!c.telephone.empty()) add_text(add(n, "ram:TelephoneUniversalCommunication"), "ram:CompleteNumber", c.telephone);
+  if (!c.telephone.empty())
+    add_text(add(n, "ram:TelephoneUniversalCommunication"), "ram:CompleteNumber", c.telephone);
   if (!c.email.empty()) add_text(add(n, "ram:EmailURIUniversalCommunication"), "ram:URIID", c.email);
 }
 
@@ -164,8 +165,9 @@ void add_delivery(pugi::xml_node tx, const Invoice& inv) {
     add_if(p, "ram:Name", del.deliver_to_name);
     add_address(p, del.deliver_to);
   }
-  if (del.actual_delivery_date) add_date(add(d, "ram:ActualDeliverySupplyChainEvent"), "ram:OccurrenceDateTime",
-                                         del.actual_delivery_date);
+  if (del.actual_delivery_date)
+    add_date(add(d, "ram:ActualDeliverySupplyChainEvent"), "ram:OccurrenceDateTime",
+             del.actual_delivery_date);
   add_referenced_document(d, "ram:DespatchAdviceReferencedDocument", inv.despatch_advice_reference);
   add_referenced_document(d, "ram:ReceivingAdviceReferencedDocument", inv.receiving_advice_reference);
 }
@@ -193,7 +195,8 @@ void add_payment_means(pugi::xml_node s, const PaymentInstructions& pi) {
       add_if(card, "ram:CardholderName", pi.card.holder_name);
     }
     if (i == 0 && !pi.direct_debit.debited_account_id.empty())
-      add_text(add(m, "ram:PayerPartyDebtorFinancialAccount"), "ram:IBANID", pi.direct_debit.debited_account_id);
+      add_text(add(m, "ram:PayerPartyDebtorFinancialAccount"), "ram:IBANID",
+               pi.direct_debit.debited_account_id);
     if (i < pi.credit_transfers.size()) {
       const CreditTransfer& ct = pi.credit_transfers[i];
       if (!ct.account_id.empty() || !ct.account_name.empty()) {
@@ -202,7 +205,8 @@ void add_payment_means(pugi::xml_node s, const PaymentInstructions& pi) {
         add_if(acc, "ram:AccountName", ct.account_name);
       }
       if (!ct.service_provider_id.empty())
-        add_text(add(m, "ram:PayeeSpecifiedCreditorFinancialInstitution"), "ram:BICID", ct.service_provider_id);
+        add_text(add(m, "ram:PayeeSpecifiedCreditorFinancialInstitution"), "ram:BICID",
+                 ct.service_provider_id);
     }
   }
 }
@@ -220,7 +224,8 @@ void add_settlement(pugi::xml_node tx, const Invoice& inv) {
   const PaymentInstructions& pi = inv.payment_instructions;
   add_if(s, "ram:CreditorReferenceID", pi.direct_debit.creditor_id);
   add_if(s, "ram:PaymentReference", pi.remittance_information);
-  add_if(s, "ram:TaxCurrencyCode", inv.tax_currency);
+  // CII (BR-53) names a tax currency only when it differs from the invoice currency.
+  if (inv.tax_currency != inv.currency) add_if(s, "ram:TaxCurrencyCode", inv.tax_currency);
   add_if(s, "ram:InvoiceCurrencyCode", inv.currency);
   if (!inv.payee.empty()) {
     pugi::xml_node p = add(s, "ram:PayeeTradeParty");
@@ -252,7 +257,7 @@ void add_settlement(pugi::xml_node tx, const Invoice& inv) {
     add_indicator(n, is_charge);
     add_if(n, "ram:CalculationPercent", d.percentage);
     add_if(n, "ram:BasisAmount", d.base_amount);
-    add_text(n, "ram:ActualAmount", d.amount.to_string());
+    add_if(n, "ram:ActualAmount", d.amount);
     add_if(n, "ram:ReasonCode", d.reason_code);
     add_if(n, "ram:Reason", d.reason);
     add_trade_tax_line(n, "ram:CategoryTradeTax", d.vat_category_code, d.vat_rate);
@@ -271,7 +276,8 @@ void add_settlement(pugi::xml_node tx, const Invoice& inv) {
   add_if(m, "ram:ChargeTotalAmount", t.sum_of_charges);
   add_if(m, "ram:AllowanceTotalAmount", t.sum_of_allowances);
   add_if(m, "ram:TaxBasisTotalAmount", t.total_without_vat);
-  if (pugi::xml_node n = add_if(m, "ram:TaxTotalAmount", t.total_vat)) set_attr_if(n, "currencyID", inv.currency);
+  if (pugi::xml_node n = add_if(m, "ram:TaxTotalAmount", t.total_vat))
+    set_attr_if(n, "currencyID", inv.currency);
   if (pugi::xml_node n = add_if(m, "ram:TaxTotalAmount", t.total_vat_in_tax_currency))
     set_attr_if(n, "currencyID", inv.tax_currency);
   add_if(m, "ram:RoundingAmount", t.rounding_amount);
@@ -284,7 +290,8 @@ void add_settlement(pugi::xml_node tx, const Invoice& inv) {
     add_date(n, "ram:FormattedIssueDateTime", p.issue_date, "qdt:DateTimeString");
   }
   if (!inv.buyer_accounting_reference.empty())
-    add_text(add(s, "ram:ReceivableSpecifiedTradeAccountingAccount"), "ram:ID", inv.buyer_accounting_reference);
+    add_text(add(s, "ram:ReceivableSpecifiedTradeAccountingAccount"), "ram:ID",
+             inv.buyer_accounting_reference);
 }
 
 void add_line(pugi::xml_node tx, const InvoiceLine& l) {
@@ -320,9 +327,13 @@ void add_line(pugi::xml_node tx, const InvoiceLine& l) {
     if (pugi::xml_node q = add_if(price, "ram:BasisQuantity", pr.base_quantity))
       set_attr_if(q, "unitCode", pr.base_quantity_unit_code);
   };
-  if (pr.gross_price) {
+  // CII carries BT-147 only inside the gross price, whose amount is mandatory: a discount
+  // without BT-148 is written with the gross price it implies (net + discount).
+  std::optional<Decimal> gross = pr.gross_price;
+  if (!gross && pr.price_discount && pr.net_price) gross = *pr.net_price + *pr.price_discount;
+  if (gross) {
     pugi::xml_node g = add(a, "ram:GrossPriceProductTradePrice");
-    add_text(g, "ram:ChargeAmount", pr.gross_price->to_string());
+    add_text(g, "ram:ChargeAmount", gross->to_string());
     add_basis(g);
     if (pr.price_discount) {
       pugi::xml_node ac = add(g, "ram:AppliedTradeAllowanceCharge");
@@ -332,7 +343,7 @@ void add_line(pugi::xml_node tx, const InvoiceLine& l) {
   }
   pugi::xml_node net = add(a, "ram:NetPriceProductTradePrice");
   add_if(net, "ram:ChargeAmount", pr.net_price);
-  if (!pr.gross_price) add_basis(net);
+  if (!gross) add_basis(net);
 
   pugi::xml_node q = add_if(add(li, "ram:SpecifiedLineTradeDelivery"), "ram:BilledQuantity", l.quantity);
   set_attr_if(q, "unitCode", l.unit_code);
@@ -345,7 +356,7 @@ void add_line(pugi::xml_node tx, const InvoiceLine& l) {
     add_indicator(n, is_charge);
     add_if(n, "ram:CalculationPercent", d.percentage);
     add_if(n, "ram:BasisAmount", d.base_amount);
-    add_text(n, "ram:ActualAmount", d.amount.to_string());
+    add_if(n, "ram:ActualAmount", d.amount);
     add_if(n, "ram:ReasonCode", d.reason_code);
     add_if(n, "ram:Reason", d.reason);
   };
@@ -377,7 +388,8 @@ std::string write_cii(const Invoice& inv, const CiiWriteOptions& options) {
 
   pugi::xml_node ctx = add(root, "rsm:ExchangedDocumentContext");
   if (!inv.business_process.empty())
-    add_text(add(ctx, "ram:BusinessProcessSpecifiedDocumentContextParameter"), "ram:ID", inv.business_process);
+    add_text(add(ctx, "ram:BusinessProcessSpecifiedDocumentContextParameter"), "ram:ID",
+             inv.business_process);
   std::string guideline = options.guideline_id;
   if (guideline.empty()) guideline = inv.specification_identifier;
   if (guideline.empty()) guideline = std::string(guideline::en16931);

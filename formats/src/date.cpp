@@ -18,7 +18,9 @@ bool parse_digits(std::string_view s, int& out) {
 
 }  // namespace
 
-bool Date::is_leap_year(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool Date::is_leap_year(int y) {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 int Date::days_in_month(int y, int m) {
   static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -34,7 +36,8 @@ std::optional<Date> Date::from_ymd(int y, int m, int d) {
 std::optional<Date> Date::parse_iso(std::string_view t) {
   if (t.size() != 10 || t[4] != '-' || t[7] != '-') return std::nullopt;
   int y = 0, m = 0, d = 0;
-  if (!parse_digits(t.substr(0, 4), y) || !parse_digits(t.substr(5, 2), m) || !parse_digits(t.substr(8, 2), d))
+  if (!parse_digits(t.substr(0, 4), y) || !parse_digits(t.substr(5, 2), m) ||
+      !parse_digits(t.substr(8, 2), d))
     return std::nullopt;
   return from_ymd(y, m, d);
 }
@@ -42,7 +45,8 @@ std::optional<Date> Date::parse_iso(std::string_view t) {
 std::optional<Date> Date::parse_basic(std::string_view t) {
   if (t.size() != 8) return std::nullopt;
   int y = 0, m = 0, d = 0;
-  if (!parse_digits(t.substr(0, 4), y) || !parse_digits(t.substr(4, 2), m) || !parse_digits(t.substr(6, 2), d))
+  if (!parse_digits(t.substr(0, 4), y) || !parse_digits(t.substr(4, 2), m) ||
+      !parse_digits(t.substr(6, 2), d))
     return std::nullopt;
   return from_ymd(y, m, d);
 }
@@ -71,7 +75,9 @@ Date Date::from_days(std::int64_t z) {
   return Date(y, m, d);
 }
 
-Date Date::end_of_month() const { return Date(year_, month_, days_in_month(year_, month_)); }
+Date Date::end_of_month() const {
+  return Date(year_, month_, days_in_month(year_, month_));
+}
 
 std::string Date::to_iso() const {
   char buf[16];

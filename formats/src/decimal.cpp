@@ -28,7 +28,9 @@ M checked_add(M a, M b) {
   return r;
 }
 
-bool is_xml_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_xml_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 std::string digits_of(M value) {
   if (value == 0) return "0";
@@ -127,14 +129,18 @@ Decimal Decimal::rescaled_up(int scale) const {
   return Decimal(checked_mul(mantissa_, pow10(scale - scale_)), scale);
 }
 
-Decimal Decimal::operator-() const { return Decimal(-mantissa_, scale_); }
+Decimal Decimal::operator-() const {
+  return Decimal(-mantissa_, scale_);
+}
 
 Decimal operator+(const Decimal& a, const Decimal& b) {
   const int s = std::max(a.scale_, b.scale_);
   return Decimal(checked_add(a.rescaled_up(s).mantissa_, b.rescaled_up(s).mantissa_), s);
 }
 
-Decimal operator-(const Decimal& a, const Decimal& b) { return a + (-b); }
+Decimal operator-(const Decimal& a, const Decimal& b) {
+  return a + (-b);
+}
 
 Decimal operator*(const Decimal& a, const Decimal& b) {
   Decimal r(checked_mul(a.mantissa_, b.mantissa_), a.scale_ + b.scale_);

@@ -14,6 +14,7 @@
 #include <array>
 #include <cstddef>
 #include <exception>
+#include <new>
 #include <optional>
 #include <set>
 #include <stdexcept>
@@ -53,14 +54,31 @@ std::string object_label(QPDFObjGen og) {
   return "object " + std::to_string(og.getObj()) + " " + std::to_string(og.getGen());
 }
 
-// qpdf's own way of pointing into a file: "object 12 0, offset 3456".
-std::string qpdf_location(const QPDFExc& e) {
+// qpdf's own way of pointing into a file: "object 12 0, offset 3456". Warnings about an object
+// repeat the file's description in front ("in.pdf, object 3 0 at offset 217"); the Location
+// already carries it.
+std::string qpdf_location(const QPDFExc& e, std::string_view source) {
   std::string where = e.getObject();
+  const std::string prefix = std::string(source) + ", ";
+  if (where.rfind(prefix, 0) == 0) where.erase(0, prefix.size());
   if (e.getFilePosition() > 0) {
     if (!where.empty()) where += ", ";
     where += "offset " + std::to_string(e.getFilePosition());
   }
   return where;
+}
+
+// qpdf precedes the useful warning with "file is damaged" and follows it with the repair it attempts.
+bool is_generic_warning(const QPDFExc& w) {
+  const auto& d = w.getMessageDetail();
+  return d == "file is damaged" || d.rfind("Attempting to reconstruct", 0) == 0;
+}
+
+std::optional<QPDFExc> first_specific_warning(const std::vector<QPDFExc>& warnings) {
+  for (const auto& w : warnings)
+    if (!is_generic_warning(w)) return w;
+  if (!warnings.empty()) return warnings.front();
+  return std::nullopt;
 }
 
 std::string without_final_period(std::string s) {
@@ -217,7 +235,8 @@ Attachment* choose_invoice(std::vector<Attachment>& items) {
 
 std::string no_invoice_message(std::vector<Attachment>& items) {
   std::string m = "the PDF has no embedded invoice XML (looked for";
-  for (std::size_t i = 0; i < well_known_names.size(); ++i) m += (i ? ", " : " ") + std::string(well_known_names[i]);
+  for (std::size_t i = 0; i < well_known_names.size(); ++i)
+    m += (i ? ", " : " ") + std::string(well_known_names[i]);
   m += " and XML attachments marked /AFRelationship Data, Alternative or Source)";
   if (items.empty()) return m + " and it has no attachments at all";
   std::set<std::string> seen;
@@ -247,7 +266,7 @@ class Extraction {
     try {
       find_invoice();
     } catch (const QPDFExc& e) {
-      fatal("RL-PDF-001", qpdf_location(e),
+      fatal("RL-PDF-001", qpdf_location(e, source_),
             "qpdf cannot read the PDF: " + without_final_period(e.getMessageDetail()));
     } catch (const std::exception& e) {
       fatal("RL-PDF-001", {}, "qpdf cannot read the PDF: " + without_final_period(e.what()));
@@ -256,7 +275,8 @@ class Extraction {
     }
     // When the file is unreadable after all, "repaired" would be a false comfort.
     const auto& items = result_.diagnostics.items();
-    if (std::none_of(items.begin(), items.end(), [](const Diagnostic& d) { return d.rule_id == "RL-PDF-001"; }))
+    if (std::none_of(items.begin(), items.end(),
+                     [](const Diagnostic& d) { return d.rule_id == "RL-PDF-001"; }))
       report_repairs();
     if (result_.diagnostics.has_fatal()) result_.value.reset();
     return std::move(result_);
@@ -279,14 +299,22 @@ class Extraction {
     } catch (const QPDFExc& e) {
       // A user password that is not empty, or a security handler qpdf does not implement:
       // either way the file is encrypted, which is the actionable fact.
-      const bool encryption = e.getErrorCode() == qpdf_e_password ||
-                              (e.getErrorCode() == qpdf_e_unsupported &&
-                               e.getMessageDetail().find("encrypt") != std::string::npos);
-      if (encryption)
-        encrypted(qpdf_location(e).empty() ? "trailer /Encrypt" : qpdf_location(e));
-      else
-        fatal("RL-PDF-001", qpdf_location(e),
-              "qpdf cannot read the PDF: " + without_final_period(e.getMessageDetail()));
+      const bool encryption =
+          e.getErrorCode() == qpdf_e_password || (e.getErrorCode() == qpdf_e_unsupported &&
+                                                  e.getMessageDetail().find("encrypt") != std::string::npos);
+      if (encryption) {
+        encrypted("trailer /Encrypt");
+        return false;
+      }
+      // The exception is often only the last step of a failed repair ("unable to find trailer
+      // dictionary"); the warning that started it says what is actually wrong with the file.
+      std::string message = "qpdf cannot read the PDF: " + without_final_period(e.getMessageDetail());
+      std::string path = qpdf_location(e, source_);
+      if (auto cause = first_specific_warning(pdf_.getWarnings())) {
+        message += " (" + without_final_period(cause->getMessageDetail()) + ")";
+        if (path.empty()) path = qpdf_location(*cause, source_);
+      }
+      fatal("RL-PDF-001", std::move(path), std::move(message));
       return false;
     } catch (const std::exception& e) {
       fatal("RL-PDF-001", {}, "qpdf cannot read the PDF: " + without_final_period(e.what()));
@@ -344,31 +372,39 @@ class Extraction {
                 " MiB, which is not a plausible invoice");
       return false;
     }
-    const auto filters = a.stream.getDict().getKey("/Filter");
+    auto filters = a.stream.getDict().getKey("/Filter");
     const bool has_filter = filters.isName() || (filters.isArray() && filters.getArrayNItems() > 0);
-    if (!ok || (has_filter && !filtered)) {
-      std::string why = has_filter && !filtered ? "it uses a stream filter qpdf cannot decode"
-                                                : "its stream data is corrupt";
+    if (!ok) {
+      // qpdf 11.3 reports a failed decode as "not filtered" too, so success is tested first.
+      std::string why = "its stream data is corrupt";
       if (pdf_.numWarnings() > warnings_before) {
-        // The latest warning is the decoder's complaint.
+        // The latest warning is the decoder's complaint; the file is unreadable, so the list
+        // is no longer needed for report_repairs.
         auto all = pdf_.getWarnings();
         why += " (" + without_final_period(all.back().getMessageDetail()) + ")";
       }
       fatal("RL-PDF-001", a.path(), "the attachment " + a.name() + " cannot be decoded: " + why);
       return false;
     }
+    if (has_filter && !filtered) {
+      // qpdf then delivers the still-encoded bytes, which must not pass for the invoice.
+      fatal("RL-PDF-001", a.path(),
+            "the attachment " + a.name() + " cannot be decoded: it uses a stream filter (" +
+                filters.unparse() + ") that qpdf does not implement");
+      return false;
+    }
     return true;
   }
 
   void report_repairs() {
-    auto warnings = pdf_.getWarnings();
-    if (warnings.empty()) return;
-    const auto& first = warnings.front();
-    std::string m = "the PDF is damaged and qpdf repaired it to read it (" + std::to_string(warnings.size()) +
-                    (warnings.size() == 1 ? " problem" : " problems") +
-                    ", the first: " + without_final_period(first.getMessageDetail()) + ")";
-    result_.diagnostics.add("RL-PDF-004", Severity::warning, Location{source_, qpdf_location(first), 0, 0},
-                            std::move(m));
+    const auto warnings = pdf_.getWarnings();
+    const auto cause = first_specific_warning(warnings);
+    if (!cause) return;
+    std::string m = "the PDF is damaged (" + without_final_period(cause->getMessageDetail()) +
+                    ") and was read through qpdf's repair";
+    if (warnings.size() > 1) m += " (" + std::to_string(warnings.size()) + " problems in all)";
+    result_.diagnostics.add("RL-PDF-004", Severity::warning,
+                            Location{source_, qpdf_location(*cause, source_), 0, 0}, std::move(m));
   }
 
   std::string_view bytes_;
@@ -377,18 +413,25 @@ class Extraction {
   Result<EmbeddedInvoiceXml> result_;
 };
 
+Result<EmbeddedInvoiceXml> internal_failure(std::string_view source_name, std::string message) {
+  Result<EmbeddedInvoiceXml> r;
+  r.diagnostics.add("RL-PDF-001", Severity::fatal, Location{std::string(source_name), {}, 0, 0},
+                    std::move(message));
+  return r;
+}
+
 }  // namespace
 
 Result<EmbeddedInvoiceXml> extract_invoice_xml(std::string_view pdf_bytes, std::string_view source_name) {
   try {
     Extraction extraction(pdf_bytes, source_name);
     return extraction.run();
+  } catch (const std::bad_alloc&) {
+    // Building the Result outside run()'s handlers can still fail; the promise is a diagnostic,
+    // never an exception.
+    return internal_failure(source_name, "the PDF could not be processed: out of memory");
   } catch (...) {
-    // Only allocation failures can get here; the promise is a diagnostic, never an exception.
-    Result<EmbeddedInvoiceXml> r;
-    r.diagnostics.add("RL-PDF-001", Severity::fatal, Location{std::string(source_name), {}, 0, 0},
-                      "the PDF could not be processed (out of memory)");
-    return r;
+    return internal_failure(source_name, "the PDF could not be processed: unexpected internal error");
   }
 }
 

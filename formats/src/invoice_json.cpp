@@ -13,7 +13,6 @@ void put(Json& j, const char* key, const std::string& v) {
 void put(Json& j, const char* key, const std::optional<Decimal>& v) {
   if (v) j[key] = v->to_string();
 }
-void put(Json& j, const char* key, const Decimal& v) { j[key] = v.to_string(); }
 void put(Json& j, const char* key, const std::optional<Date>& v) {
   if (v) j[key] = v->to_iso();
 }
@@ -28,8 +27,12 @@ void put(Json& j, const char* key, Json v) {
   if (!v.is_null() && !v.empty()) j[key] = std::move(v);
 }
 
-Json required(const std::optional<Date>& d) { return d ? Json(d->to_iso()) : Json(); }
-Json required(const std::string& s) { return s.empty() ? Json() : Json(s); }
+Json required(const std::optional<Date>& d) {
+  return d ? Json(d->to_iso()) : Json();
+}
+Json required(const std::string& s) {
+  return s.empty() ? Json() : Json(s);
+}
 
 Json address(const Address& a) {
   Json j = Json::object();

@@ -14,7 +14,9 @@
 
 namespace relance::formats::detail {
 
-inline pugi::xml_node add(pugi::xml_node parent, const char* name) { return parent.append_child(name); }
+inline pugi::xml_node add(pugi::xml_node parent, const char* name) {
+  return parent.append_child(name);
+}
 
 inline pugi::xml_node add_text(pugi::xml_node parent, const char* name, std::string_view text) {
   pugi::xml_node n = parent.append_child(name);

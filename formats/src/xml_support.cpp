@@ -26,7 +26,8 @@ Ns ns_of_uri(std::string_view uri) {
 
 std::string_view prefix_of(const char* qualified) {
   const char* colon = std::strchr(qualified, ':');
-  return colon ? std::string_view(qualified, static_cast<std::size_t>(colon - qualified)) : std::string_view{};
+  return colon ? std::string_view(qualified, static_cast<std::size_t>(colon - qualified))
+               : std::string_view{};
 }
 
 // The attribute that declares `prefix`: "xmlns" for the default namespace, "xmlns:p" otherwise.
@@ -36,11 +37,15 @@ bool declares(const char* attr_name, std::string_view prefix) {
   return a.size() == prefix.size() + 6 && a.substr(0, 6) == "xmlns:" && a.substr(6) == prefix;
 }
 
-bool is_xml_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_xml_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 }  // namespace
 
-std::string_view namespace_uri(Ns ns) { return uris[static_cast<std::size_t>(ns)]; }
+std::string_view namespace_uri(Ns ns) {
+  return uris[static_cast<std::size_t>(ns)];
+}
 
 std::string_view local_name(const char* qualified) {
   const char* colon = std::strchr(qualified, ':');
@@ -64,8 +69,7 @@ NamespaceResolver::NamespaceResolver(pugi::xml_node root, std::string_view bytes
 Ns NamespaceResolver::lookup_declared(pugi::xml_node node, std::string_view prefix) const {
   // Nearest declaration wins; most documents declare everything on the root, so walking
   // stops there and the cached root bindings answer.
-  for (pugi::xml_node n = node; nested_declarations_ && n && n.type() == pugi::node_element;
-       n = n.parent()) {
+  for (pugi::xml_node n = node; nested_declarations_ && n && n.type() == pugi::node_element; n = n.parent()) {
     if (!n.parent() || n.parent().type() == pugi::node_document) break;
     for (pugi::xml_attribute a = n.first_attribute(); a; a = a.next_attribute())
       if (declares(a.name(), prefix)) return ns_of_uri(a.value());
@@ -221,17 +225,15 @@ std::string xpath_of(pugi::xml_node node) {
 bool parse_xml(pugi::xml_document& doc, std::string_view bytes, std::string_view source_name,
                Diagnostics& diags) {
   // No parse_embed_pcdata etc.: defaults keep offsets usable for line:column.
-  const pugi::xml_parse_result r =
-      doc.load_buffer(bytes.data(), bytes.size(), pugi::parse_default | pugi::parse_ws_pcdata_single,
-                      pugi::encoding_auto);
+  const pugi::xml_parse_result r = doc.load_buffer(
+      bytes.data(), bytes.size(), pugi::parse_default | pugi::parse_ws_pcdata_single, pugi::encoding_auto);
   if (r) return true;
   Location loc;
   loc.source = std::string(source_name);
   const auto [line, column] = line_column(bytes, r.offset);
   loc.line = line;
   loc.column = column;
-  diags.add("RL-XML-001", Severity::fatal, std::move(loc),
-            std::string("malformed XML: ") + r.description());
+  diags.add("RL-XML-001", Severity::fatal, std::move(loc), std::string("malformed XML: ") + r.description());
   return false;
 }
 

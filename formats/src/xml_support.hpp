@@ -58,7 +58,8 @@ class XmlReader {
   // Text of the child element, trimmed; empty if absent.
   std::string text(pugi::xml_node parent, Ns ns, std::string_view local) const;
   // Follows a chain of children of one namespace: path({ram, "A"}, {ram, "B"}).
-  pugi::xml_node path(pugi::xml_node from, std::initializer_list<std::pair<Ns, std::string_view>> steps) const;
+  pugi::xml_node path(pugi::xml_node from,
+                      std::initializer_list<std::pair<Ns, std::string_view>> steps) const;
 
   std::optional<Decimal> decimal(pugi::xml_node node, std::string_view business_term);
   std::optional<Decimal> decimal_child(pugi::xml_node parent, Ns ns, std::string_view local,

@@ -9,13 +9,15 @@ namespace {
 
 bool is_document(const std::filesystem::path& p) {
   std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return ext == ".xml" || ext == ".pdf";
 }
 
 }  // namespace
 
-std::vector<std::filesystem::path> expand_inputs(const std::vector<std::string>& operands, Diagnostics& diags) {
+std::vector<std::filesystem::path> expand_inputs(const std::vector<std::string>& operands,
+                                                 Diagnostics& diags) {
   std::vector<std::filesystem::path> out;
   for (const auto& op : operands) {
     std::error_code ec;
@@ -55,7 +57,8 @@ void write_output(const std::filesystem::path& p, std::string_view bytes) {
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     out.flush();
     if (!out) {
-      Diagnostic d{"RL-OUT-001", Severity::fatal, Location{p.string(), {}, 0, 0}, "cannot write the file", {}};
+      Diagnostic d{
+          "RL-OUT-001", Severity::fatal, Location{p.string(), {}, 0, 0}, "cannot write the file", {}};
       throw Error(std::move(d));
     }
   }

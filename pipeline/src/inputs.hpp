@@ -12,7 +12,8 @@ namespace relance::pipeline::detail {
 // Expands the command line's operands: files as given, folders to the *.xml and *.pdf
 // files below them (sorted, so runs are reproducible). Operands that do not exist are
 // reported as diagnostics and kept out.
-std::vector<std::filesystem::path> expand_inputs(const std::vector<std::string>& operands, Diagnostics& diags);
+std::vector<std::filesystem::path> expand_inputs(const std::vector<std::string>& operands,
+                                                 Diagnostics& diags);
 
 // Whole-file read; nullopt with a diagnostic (RL-IN-002) when the file cannot be read.
 std::optional<std::string> read_input(const std::filesystem::path& p, Diagnostics& diags);

@@ -14,13 +14,20 @@ namespace {
 using formats::Decimal;
 using formats::Invoice;
 
-std::string or_dash(const std::string& s) { return s.empty() ? "-" : s; }
-std::string or_dash(const std::optional<formats::Date>& d) { return d ? d->to_iso() : "-"; }
-std::string or_dash(const std::optional<Decimal>& d) { return d ? d->to_string() : "-"; }
+std::string or_dash(const std::string& s) {
+  return s.empty() ? "-" : s;
+}
+std::string or_dash(const std::optional<formats::Date>& d) {
+  return d ? d->to_iso() : "-";
+}
+std::string or_dash(const std::optional<Decimal>& d) {
+  return d ? d->to_string() : "-";
+}
 
 std::string one_line(const formats::Address& a) {
   std::string s;
-  for (const std::string* part : {&a.line_one, &a.line_two, &a.line_three, &a.post_code, &a.city, &a.country_code}) {
+  for (const std::string* part :
+       {&a.line_one, &a.line_two, &a.line_three, &a.post_code, &a.city, &a.country_code}) {
     if (part->empty()) continue;
     if (!s.empty()) s += part == &a.city ? " " : ", ";
     s += *part;
@@ -31,8 +38,8 @@ std::string one_line(const formats::Address& a) {
 void print_text(std::ostream& out, const std::string& file, const Invoice& inv) {
   out << "== " << file << " (" << formats::to_string(inv.source_syntax) << ")\n";
   out << (inv.is_credit_note() ? "Credit note " : "Invoice ") << or_dash(inv.number) << " (type "
-      << or_dash(inv.type_code) << "), issued " << or_dash(inv.issue_date) << ", due " << or_dash(inv.due_date)
-      << ", currency " << or_dash(inv.currency) << '\n';
+      << or_dash(inv.type_code) << "), issued " << or_dash(inv.issue_date) << ", due "
+      << or_dash(inv.due_date) << ", currency " << or_dash(inv.currency) << '\n';
   out << "Seller:     " << or_dash(inv.seller.name);
   if (!inv.seller.vat_id.empty()) out << ", VAT " << inv.seller.vat_id;
   if (!inv.seller.legal_registration_id.empty()) out << ", reg. " << inv.seller.legal_registration_id.value;
@@ -41,19 +48,20 @@ void print_text(std::ostream& out, const std::string& file, const Invoice& inv) 
   if (!inv.buyer.vat_id.empty()) out << ", VAT " << inv.buyer.vat_id;
   out << " — " << one_line(inv.buyer.postal_address) << '\n';
   if (!inv.delivery.deliver_to.empty())
-    out << "Deliver to: " << (inv.delivery.deliver_to_name.empty() ? "" : inv.delivery.deliver_to_name + " — ")
+    out << "Deliver to: "
+        << (inv.delivery.deliver_to_name.empty() ? "" : inv.delivery.deliver_to_name + " — ")
         << one_line(inv.delivery.deliver_to) << '\n';
   if (!inv.buyer_reference.empty() || !inv.purchase_order_reference.empty())
-    out << "References: buyer " << or_dash(inv.buyer_reference) << ", order " << or_dash(inv.purchase_order_reference)
-        << '\n';
+    out << "References: buyer " << or_dash(inv.buyer_reference) << ", order "
+        << or_dash(inv.purchase_order_reference) << '\n';
   out << "Lines:      " << inv.lines.size() << '\n';
   for (const auto& l : inv.lines)
     out << "  " << or_dash(l.id) << "  " << or_dash(l.item.name) << "  " << or_dash(l.quantity) << ' '
         << l.unit_code << " x " << or_dash(l.price.net_price) << " = " << or_dash(l.net_amount) << "  ["
         << l.vat_category_code << ' ' << or_dash(l.vat_rate) << "%]\n";
   for (const auto& v : inv.vat_breakdown)
-    out << "VAT " << v.category_code << ' ' << or_dash(v.rate) << "%: base " << or_dash(v.taxable_amount) << ", tax "
-        << or_dash(v.tax_amount) << '\n';
+    out << "VAT " << v.category_code << ' ' << or_dash(v.rate) << "%: base " << or_dash(v.taxable_amount)
+        << ", tax " << or_dash(v.tax_amount) << '\n';
   const auto& t = inv.totals;
   out << "Totals:     net " << or_dash(t.total_without_vat) << ", VAT " << or_dash(t.total_vat) << ", total "
       << or_dash(t.total_with_vat) << ", paid " << or_dash(t.paid_amount) << ", payable "

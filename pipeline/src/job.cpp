@@ -36,15 +36,21 @@ ExitCode Job::run(const std::vector<std::string>& args) {
 
   detail::InspectOptions inspect;
   CLI::App* inspect_cmd = app.add_subcommand("inspect", "Read invoices and print the EN 16931 model");
-  inspect_cmd->add_option("files", inspect.inputs, "Invoices (CII, UBL, Factur-X PDF) or folders")->required();
-  inspect_cmd->add_flag("--json", inspect.json,
-                        "Print the model as JSON (snake_case keys, amounts as decimal strings); several files give an "
-                        "array");
+  inspect_cmd->add_option("files", inspect.inputs, "Invoices (CII, UBL, Factur-X PDF) or folders")
+      ->required();
+  inspect_cmd->add_flag(
+      "--json", inspect.json,
+      "Print the model as JSON (snake_case keys, amounts as decimal strings); several files give an "
+      "array");
 
   detail::ConvertOptions convert;
-  CLI::App* convert_cmd = app.add_subcommand("convert", "Convert invoices to CII (Factur-X EN 16931) or UBL 2.1");
-  convert_cmd->add_option("files", convert.inputs, "Invoices (CII, UBL, Factur-X PDF) or folders")->required();
-  convert_cmd->add_option("--to", convert.to, "Target syntax")->required()->check(CLI::IsMember({"cii", "ubl"}));
+  CLI::App* convert_cmd =
+      app.add_subcommand("convert", "Convert invoices to CII (Factur-X EN 16931) or UBL 2.1");
+  convert_cmd->add_option("files", convert.inputs, "Invoices (CII, UBL, Factur-X PDF) or folders")
+      ->required();
+  convert_cmd->add_option("--to", convert.to, "Target syntax")
+      ->required()
+      ->check(CLI::IsMember({"cii", "ubl"}));
   convert_cmd->add_option("-o,--output", convert.output,
                           "Output file (one input) or folder (several inputs: NAME.cii.xml / NAME.ubl.xml); "
                           "default: standard output");

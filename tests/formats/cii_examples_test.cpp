@@ -20,7 +20,8 @@ std::string xp(const pugi::xml_document& doc, const std::string& path) {
   std::size_t start = 0;
   while (start < path.size()) {
     const auto slash = path.find('/', start);
-    const std::string step = path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+    const std::string step =
+        path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
     q += "/*[local-name()='" + step + "']";
     if (slash == std::string::npos) break;
     start = slash + 1;
@@ -35,7 +36,9 @@ std::size_t count(const pugi::xml_document& doc, const std::string& local) {
   return doc.select_nodes(("//*[local-name()='" + local + "']").c_str()).size();
 }
 
-std::string dec(const std::optional<Decimal>& d) { return d ? d->to_string() : std::string(); }
+std::string dec(const std::optional<Decimal>& d) {
+  return d ? d->to_string() : std::string();
+}
 
 }  // namespace
 
@@ -67,11 +70,14 @@ TEST(CiiExamples, EveryOfficialExampleReadsWithItsFields) {
     EXPECT_EQ(dec(inv.totals.payable_amount), xp(doc, sums + "DuePayableAmount"));
     EXPECT_EQ(dec(inv.totals.total_with_vat), xp(doc, sums + "GrandTotalAmount"));
     EXPECT_EQ(dec(inv.totals.sum_of_line_net_amounts), xp(doc, sums + "LineTotalAmount"));
-    EXPECT_EQ(inv.vat_breakdown.size(),
-              doc.select_nodes("//*[local-name()='ApplicableHeaderTradeSettlement']/*[local-name()='ApplicableTradeTax']")
-                  .size());
+    EXPECT_EQ(
+        inv.vat_breakdown.size(),
+        doc.select_nodes(
+               "//*[local-name()='ApplicableHeaderTradeSettlement']/*[local-name()='ApplicableTradeTax']")
+            .size());
     if (!inv.vat_breakdown.empty()) {
-      EXPECT_EQ(dec(inv.vat_breakdown[0].tax_amount), xp(doc, settlement + "ApplicableTradeTax/CalculatedAmount"));
+      EXPECT_EQ(dec(inv.vat_breakdown[0].tax_amount),
+                xp(doc, settlement + "ApplicableTradeTax/CalculatedAmount"));
       EXPECT_EQ(inv.vat_breakdown[0].category_code, xp(doc, settlement + "ApplicableTradeTax/CategoryCode"));
     }
     const std::string due = xp(doc, settlement + "SpecifiedTradePaymentTerms/DueDateDateTime/DateTimeString");

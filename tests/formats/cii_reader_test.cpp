@@ -13,7 +13,8 @@ namespace {
 std::string cii(const std::string& body, const std::string& doc = "", const std::string& prefix = "ram") {
   return R"(<?xml version="1.0" encoding="UTF-8"?>
 <rsm:CrossIndustryInvoice xmlns:rsm="urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100" xmlns:)" +
-         prefix + R"(="urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100" xmlns:udt="urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100" xmlns:qdt="urn:un:unece:uncefact:data:standard:QualifiedDataType:100">
+         prefix +
+         R"(="urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100" xmlns:udt="urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100" xmlns:qdt="urn:un:unece:uncefact:data:standard:QualifiedDataType:100">
 <rsm:ExchangedDocument><)" +
          prefix + ":ID>INV-1</" + prefix + ":ID>" + doc + R"(</rsm:ExchangedDocument>
 <rsm:SupplyChainTradeTransaction>)" +
@@ -36,7 +37,8 @@ TEST(CiiReader, ReadsBt1NumberWhateverThePrefix) {
 
 TEST(CiiReader, ResolvesNamespacesByUriNotByPrefix) {
   // Same local names in a foreign namespace must not be taken for CII elements.
-  const std::string xml = R"(<rsm:CrossIndustryInvoice xmlns:rsm="urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100" xmlns:ram="urn:example:not-cii">
+  const std::string xml =
+      R"(<rsm:CrossIndustryInvoice xmlns:rsm="urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100" xmlns:ram="urn:example:not-cii">
 <rsm:ExchangedDocument><ram:ID>NOT-THIS</ram:ID>
 <c:ID xmlns:c="urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100">THIS</c:ID>
 </rsm:ExchangedDocument></rsm:CrossIndustryInvoice>)";
@@ -53,7 +55,8 @@ TEST(CiiReader, ReadsBt2IssueDateAndBt3TypeCode) {
 }
 
 TEST(CiiReader, ReadsBg1NotesWithSubjectCode) {
-  const Invoice inv = read_ok(cii("", R"(<ram:IncludedNote><ram:Content>Pénalités : 3 × taux légal</ram:Content>
+  const Invoice inv =
+      read_ok(cii("", R"(<ram:IncludedNote><ram:Content>Pénalités : 3 × taux légal</ram:Content>
 <ram:SubjectCode>PMD</ram:SubjectCode></ram:IncludedNote><ram:IncludedNote><ram:Content>Second</ram:Content></ram:IncludedNote>)"));
   ASSERT_EQ(inv.notes.size(), 2u);
   EXPECT_EQ(inv.notes[0].subject_code, "PMD");
@@ -94,7 +97,8 @@ TEST(CiiReader, ReadsBt8TaxPointCodeAsUntdid2005AndBt111InTaxCurrency) {
 }
 
 TEST(CiiReader, ReadsBg16PaymentMeansWithSeveralAccounts) {
-  const Invoice inv = read_ok(cii(R"(<ram:ApplicableHeaderTradeSettlement><ram:CreditorReferenceID>FR12ZZZ123456</ram:CreditorReferenceID>
+  const Invoice inv = read_ok(cii(
+      R"(<ram:ApplicableHeaderTradeSettlement><ram:CreditorReferenceID>FR12ZZZ123456</ram:CreditorReferenceID>
 <ram:PaymentReference>REM-7</ram:PaymentReference>
 <ram:SpecifiedTradeSettlementPaymentMeans><ram:TypeCode>58</ram:TypeCode>
 <ram:PayeePartyCreditorFinancialAccount><ram:IBANID>FR7630006000011234567890189</ram:IBANID></ram:PayeePartyCreditorFinancialAccount>
@@ -163,9 +167,10 @@ TEST(CiiReader, MalformedXmlNamesFileLineAndColumn) {
 }
 
 TEST(CiiReader, BadAmountIsADiagnosticWithPathAndTerm) {
-  auto r = read_cii(cii(R"(<ram:ApplicableHeaderTradeSettlement><ram:SpecifiedTradeSettlementHeaderMonetarySummation>
+  auto r = read_cii(
+      cii(R"(<ram:ApplicableHeaderTradeSettlement><ram:SpecifiedTradeSettlementHeaderMonetarySummation>
 <ram:DuePayableAmount>12,50</ram:DuePayableAmount></ram:SpecifiedTradeSettlementHeaderMonetarySummation></ram:ApplicableHeaderTradeSettlement>)"),
-                    "t.xml");
+      "t.xml");
   ASSERT_TRUE(r.value);
   ASSERT_EQ(r.diagnostics.size(), 1u);
   const auto& d = r.diagnostics.items()[0];
@@ -179,8 +184,10 @@ TEST(CiiReader, BadAmountIsADiagnosticWithPathAndTerm) {
 }
 
 TEST(CiiReader, ImpossibleDateIsADiagnostic) {
-  auto r = read_cii(cii("", R"(<ram:IssueDateTime><udt:DateTimeString format="102">20250229</udt:DateTimeString></ram:IssueDateTime>)"),
-                    "t.xml");
+  auto r = read_cii(
+      cii("",
+          R"(<ram:IssueDateTime><udt:DateTimeString format="102">20250229</udt:DateTimeString></ram:IssueDateTime>)"),
+      "t.xml");
   ASSERT_EQ(r.diagnostics.size(), 1u);
   EXPECT_EQ(r.diagnostics.items()[0].rule_id, "RL-XML-004");
   EXPECT_EQ(r.diagnostics.items()[0].business_term, "BT-2");

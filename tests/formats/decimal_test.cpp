@@ -7,7 +7,9 @@
 using relance::formats::Decimal;
 
 namespace {
-Decimal d(const char* s) { return *Decimal::parse(s); }
+Decimal d(const char* s) {
+  return *Decimal::parse(s);
+}
 }  // namespace
 
 TEST(Decimal, ParsesAndKeepsWrittenScale) {

@@ -59,7 +59,8 @@ TEST(OfficialValidator, WrittenCiiAndUblAddNoFatalRule) {
   const char* tool = std::getenv("RELANCE_EN16931_VALIDATE");
   if (!tool || !std::filesystem::exists(tool))
     GTEST_SKIP() << "RELANCE_EN16931_VALIDATE is not set to the official validator (en16931-validate)";
-  if (run_command({"/usr/bin/env", "java", "-version"}).exit_code != 0) GTEST_SKIP() << "java is not installed";
+  if (run_command({"/usr/bin/env", "java", "-version"}).exit_code != 0)
+    GTEST_SKIP() << "java is not installed";
 
   const auto expected = expected_fatals();
   TempDir tmp;
@@ -89,7 +90,8 @@ TEST(OfficialValidator, WrittenCiiAndUblAddNoFatalRule) {
     if (cols.size() < 3 || !source_of.count(cols[0])) continue;
     ++checked;
     const std::string& source = source_of[cols[0]];
-    ASSERT_NE(cols[1], "error") << source << " written as " << cols[0] << ": " << (cols.size() > 2 ? cols[2] : "");
+    ASSERT_NE(cols[1], "error") << source << " written as " << cols[0] << ": "
+                                << (cols.size() > 2 ? cols[2] : "");
     const auto fatals = split_ids(cols[2]);
     for (const auto& id : fatals)
       EXPECT_TRUE(expected.at(source).count(id)) << source << " written as " << cols[0] << " fires " << id;

@@ -34,7 +34,8 @@ TEST(Robustness, TruncatedAndMutatedInvoicesNeverCrash) {
   std::size_t runs = 0;
   for (const auto& doc : docs) {
     for (int cut = 1; cut <= 12; ++cut) {
-      auto r = read_invoice(std::string_view(doc).substr(0, doc.size() * static_cast<std::size_t>(cut) / 13), "cut");
+      auto r = read_invoice(std::string_view(doc).substr(0, doc.size() * static_cast<std::size_t>(cut) / 13),
+                            "cut");
       EXPECT_TRUE(r.value || !r.diagnostics.empty());
       ++runs;
     }

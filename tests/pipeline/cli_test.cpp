@@ -30,7 +30,9 @@ CliRun relance_run(std::vector<std::string> args) {
   return {code, out.str(), err.str()};
 }
 
-std::string fixture(const std::string& rel) { return (fixtures_dir() / "invoices" / rel).string(); }
+std::string fixture(const std::string& rel) {
+  return (fixtures_dir() / "invoices" / rel).string();
+}
 
 }  // namespace
 
@@ -71,7 +73,8 @@ TEST(Cli, InspectJsonHasTheDocumentedKeys) {
 }
 
 TEST(Cli, InspectJsonOfSeveralFilesIsAnArrayAndNullsWhatIsAbsent) {
-  const CliRun r = relance_run({"inspect", "--json", fixture("cii/fr-delivery-elsewhere.xml"), fixture("ubl")});
+  const CliRun r =
+      relance_run({"inspect", "--json", fixture("cii/fr-delivery-elsewhere.xml"), fixture("ubl")});
   ASSERT_EQ(r.code, ExitCode::success) << r.err;
   const auto j = nlohmann::json::parse(r.out);
   ASSERT_TRUE(j.is_array());
@@ -85,8 +88,8 @@ TEST(Cli, InspectJsonOfSeveralFilesIsAnArrayAndNullsWhatIsAbsent) {
 TEST(Cli, BatchGoesOnAfterABadFileAndSumsUpFailures) {
   TempDir tmp;
   write_file(tmp / "broken.xml", "<rsm:CrossIndustryInvoice>\n  <oops>\n</rsm:CrossIndustryInvoice>");
-  const CliRun r = relance_run({"inspect", (tmp / "broken.xml").string(), fixture("cii/fr-delivery-elsewhere.xml"),
-                             (tmp / "missing.xml").string()});
+  const CliRun r = relance_run({"inspect", (tmp / "broken.xml").string(),
+                                fixture("cii/fr-delivery-elsewhere.xml"), (tmp / "missing.xml").string()});
   EXPECT_EQ(r.code, ExitCode::failure);
   EXPECT_NE(r.out.find("FA-2026-0042"), std::string::npos);
   EXPECT_NE(r.err.find("broken.xml:3:3: RL-XML-001"), std::string::npos) << r.err;

@@ -34,7 +34,8 @@ formats::Invoice make_invoice(std::size_t lines, std::size_t serial) {
   inv.delivery.actual_delivery_date = Date::from_ymd(2026, 10, 30);
   inv.payment_instructions.means_code = "58";
   inv.payment_instructions.remittance_information = inv.number;
-  inv.payment_instructions.credit_transfers.push_back({"FR7630006000011234567890189", "Atelier Dupont", "AGRIFRPP"});
+  inv.payment_instructions.credit_transfers.push_back(
+      {"FR7630006000011234567890189", "Atelier Dupont", "AGRIFRPP"});
 
   Decimal sum20, sum10;
   const Decimal rate20 = Decimal::from_integer(20), rate10 = Decimal::from_integer(10);
@@ -55,7 +56,8 @@ formats::Invoice make_invoice(std::size_t lines, std::size_t serial) {
   }
   // A 5.00 allowance on the standard rate.
   formats::DocumentAllowanceCharge discount;
-  discount.amount = Decimal::from_units(500, 2);
+  const Decimal discount_amount = Decimal::from_units(500, 2);
+  discount.amount = discount_amount;
   discount.vat_category_code = "S";
   discount.vat_rate = rate20;
   discount.reason = "Remise fidélité";
@@ -63,7 +65,7 @@ formats::Invoice make_invoice(std::size_t lines, std::size_t serial) {
   inv.allowances.push_back(discount);
 
   const Decimal line_total = (sum20 + sum10).rounded(2);
-  const Decimal base20 = (sum20 - discount.amount).rounded(2);
+  const Decimal base20 = (sum20 - discount_amount).rounded(2);
   const Decimal base10 = sum10.rounded(2);
   const Decimal hundred = Decimal::from_integer(100);
   const Decimal vat20 = Decimal::divide(base20 * rate20, hundred, 2);
@@ -72,8 +74,8 @@ formats::Invoice make_invoice(std::size_t lines, std::size_t serial) {
   if (lines > 0) inv.vat_breakdown.push_back({base10, vat10, "S", rate10, "", ""});
   auto& t = inv.totals;
   t.sum_of_line_net_amounts = line_total;
-  t.sum_of_allowances = discount.amount;
-  t.total_without_vat = (line_total - discount.amount).rounded(2);
+  t.sum_of_allowances = discount_amount;
+  t.total_without_vat = (line_total - discount_amount).rounded(2);
   t.total_vat = (vat20 + vat10).rounded(2);
   t.total_with_vat = (*t.total_without_vat + *t.total_vat).rounded(2);
   t.payable_amount = t.total_with_vat;

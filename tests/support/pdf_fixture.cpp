@@ -53,6 +53,8 @@ std::string write_pdf(QPDF& pdf) {
   writer.setOutputMemory();
   // Same bytes on every run, so a failing test can be reproduced from the file.
   writer.setDeterministicID(true);
+  // Factur-X files are PDF/A-3, which is PDF 1.7; libharu writes 1.3.
+  writer.setMinimumPDFVersion("1.7");
   writer.write();
   return to_string(writer.getBufferSharedPointer());
 }

@@ -17,7 +17,7 @@ std::string minimal_cii_invoice();
 std::string make_plain_pdf(std::string_view text = "Facture FA-2024-0042");
 
 struct PdfAttachment {
-  std::string name;                      // /UF and /F of the file spec
+  std::string name;  // /UF and /F of the file spec
   std::string data;
   std::string mime_type = "text/xml";    // /Subtype of the embedded file stream
   std::string af_relationship = "Data";  // empty: no /AFRelationship key

@@ -47,7 +47,9 @@ std::vector<std::filesystem::path> official_examples(const std::string& sub) {
   return out;
 }
 
-std::filesystem::path fixtures_dir() { return std::filesystem::path(RELANCE_SOURCE_DIR) / "fixtures"; }
+std::filesystem::path fixtures_dir() {
+  return std::filesystem::path(RELANCE_SOURCE_DIR) / "fixtures";
+}
 
 TempDir::TempDir() {
   static std::atomic<int> counter{0};

@@ -48,5 +48,5 @@ CommandResult run_command(const std::vector<std::string>& argv);
   do {                                                                                             \
     if (!::relance::testing::en16931_dir())                                                        \
       GTEST_SKIP() << "RELANCE_EN16931_DIR is not set: the official EN 16931 examples are needed " \
-                      "(.ci/run sets it to ../shared/fixtures/en16931)";                          \
+                      "(.ci/run sets it to ../shared/fixtures/en16931)";                           \
   } while (0)

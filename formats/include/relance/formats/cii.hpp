@@ -14,7 +14,8 @@ inline constexpr std::string_view minimum = "urn:factur-x.eu:1p0:minimum";
 inline constexpr std::string_view basic_wl = "urn:factur-x.eu:1p0:basicwl";
 inline constexpr std::string_view basic = "urn:cen.eu:en16931:2017#compliant#urn:factur-x.eu:1p0:basic";
 inline constexpr std::string_view en16931 = "urn:cen.eu:en16931:2017";
-inline constexpr std::string_view extended = "urn:cen.eu:en16931:2017#conformant#urn:factur-x.eu:1p0:extended";
+inline constexpr std::string_view extended =
+    "urn:cen.eu:en16931:2017#conformant#urn:factur-x.eu:1p0:extended";
 }  // namespace guideline
 
 // Reads a UN/CEFACT CII D16B CrossIndustryInvoice (Factur-X, ZUGFeRD 2.x, XRechnung CII).

@@ -60,9 +60,7 @@ class Decimal {
 
   // Numeric comparison: 19.9 == 19.90.
   friend bool operator==(const Decimal& a, const Decimal& b) { return compare(a, b) == 0; }
-  friend std::strong_ordering operator<=>(const Decimal& a, const Decimal& b) {
-    return compare(a, b) <=> 0;
-  }
+  friend std::strong_ordering operator<=>(const Decimal& a, const Decimal& b) { return compare(a, b) <=> 0; }
   // Same value and same written scale.
   bool identical(const Decimal& o) const { return mantissa_ == o.mantissa_ && scale_ == o.scale_; }
 
