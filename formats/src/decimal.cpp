@@ -123,6 +123,20 @@ Decimal Decimal::rounded(int scale) const {
   return Decimal(q, scale);
 }
 
+Decimal Decimal::rounded_half_up(int scale) const {
+  if (scale >= scale_) return rescaled_up(scale);
+  const M divisor = pow10(scale_ - scale);
+  // Floor division, then up when the remainder is at least half.
+  M q = mantissa_ / divisor;
+  M r = mantissa_ % divisor;
+  if (r < 0) {
+    q -= 1;
+    r += divisor;
+  }
+  if (r * 2 >= divisor) q += 1;
+  return Decimal(q, scale);
+}
+
 Decimal Decimal::rescaled_up(int scale) const {
   if (scale <= scale_) return *this;
   if (scale > max_scale) throw std::overflow_error("decimal scale too large");

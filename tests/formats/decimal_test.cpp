@@ -48,6 +48,14 @@ TEST(Decimal, RoundsHalfAwayFromZero) {
   EXPECT_EQ(d("2").rounded(2).to_string(), "2.00");
 }
 
+TEST(Decimal, RoundsHalfUpLikeXPath) {
+  EXPECT_EQ(d("2.345").rounded_half_up(2).to_string(), "2.35");
+  EXPECT_EQ(d("-2.345").rounded_half_up(2).to_string(), "-2.34");
+  EXPECT_EQ(d("-2.346").rounded_half_up(2).to_string(), "-2.35");
+  EXPECT_EQ(d("-0.5").rounded_half_up(0).to_string(), "0");
+  EXPECT_EQ(d("1.5").rounded_half_up(0).to_string(), "2");
+}
+
 TEST(Decimal, HasNoConstructorFromFloatingPoint) {
   static_assert(!std::is_constructible_v<Decimal, double>);
   static_assert(!std::is_constructible_v<Decimal, float>);

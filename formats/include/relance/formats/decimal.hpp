@@ -45,6 +45,9 @@ class Decimal {
 
   // Half away from zero, the rounding EN 16931 and commercial practice use.
   Decimal rounded(int scale) const;
+  // Half towards positive infinity, as XPath's round(): the official Schematron rounds
+  // with round(x * 100) div 100, so -2.345 gives -2.34 there.
+  Decimal rounded_half_up(int scale) const;
   // Same value with more fraction digits (never loses precision).
   Decimal rescaled_up(int scale) const;
 
