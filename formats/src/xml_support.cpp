@@ -97,7 +97,7 @@ bool NamespaceResolver::is(pugi::xml_node node, Ns ns, std::string_view local) c
       has_prefix ? std::string_view(qualified, static_cast<std::size_t>(p - qualified)) : std::string_view{};
   if (!nested_declarations_) {
     for (const auto& [bound, bound_ns] : root_bindings_)
-      if (bound.size() == prefix.size() && std::memcmp(bound.data(), prefix.data(), prefix.size()) == 0)
+      if (std::string_view(bound) == prefix)
         return bound_ns == ns;
     return ns == Ns::other;
   }
