@@ -21,4 +21,13 @@ struct ConvertOptions {
 };
 ExitCode run_convert(const ConvertOptions& options, std::ostream& out, std::ostream& err);
 
+struct ValidateOptions {
+  std::vector<std::string> inputs;
+  std::string format = "text";  // "text" or "json"
+  std::string as_of;            // YYYY-MM-DD or empty
+  std::string rules;            // comma-separated ids or prefixes ending in '*'
+  std::string config;           // relance.toml path, or empty for the default lookup
+};
+ExitCode run_validate(const ValidateOptions& options, std::ostream& out, std::ostream& err);
+
 }  // namespace relance::pipeline::detail

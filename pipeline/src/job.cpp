@@ -20,6 +20,8 @@ Factur-X / ZUGFeRD / XRechnung PDF with the invoice XML embedded. A folder stand
 every .xml and .pdf file below it.
 
 Examples:
+  relance validate inbox/ --format json
+  relance validate invoice.pdf --as-of 2026-11-23 --rules 'BR-CO-*,RL-*'
   relance inspect invoice.pdf
   relance inspect --json invoice.xml | jq .totals.payable_amount
   relance convert supplier-ubl.xml --to cii -o invoice-cii.xml
@@ -55,6 +57,23 @@ ExitCode Job::run(const std::vector<std::string>& args) {
                           "Output file (one input) or folder (several inputs: NAME.cii.xml / NAME.ubl.xml); "
                           "default: standard output");
 
+  detail::ValidateOptions validate;
+  CLI::App* validate_cmd = app.add_subcommand(
+      "validate",
+      "Check invoices against the EN 16931 rules and relance's own (addresses, due dates, French law)");
+  validate_cmd->add_option("files", validate.inputs, "Invoices (CII, UBL, Factur-X PDF) or folders")
+      ->required();
+  validate_cmd->add_option("--format", validate.format, "Output: text (one line per diagnostic) or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  validate_cmd->add_option("--as-of", validate.as_of,
+                           "Date (YYYY-MM-DD): also report invoices already past due");
+  validate_cmd->add_option("--rules", validate.rules,
+                           "Only these rules, comma-separated ids or prefixes: BR-CO-*,RL-DUE-*");
+  validate_cmd->add_option("--config", validate.config,
+                           "Configuration file (default: $RELANCE_CONFIG, else ./relance.toml when present)");
+  validate_cmd->footer(
+      "Exit status: 0 no fatal diagnostic, 1 some invoice has one, 2 an input cannot be read.");
+
   try {
     std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 takes argv reversed
     app.parse(reversed);
@@ -74,6 +93,7 @@ ExitCode Job::run(const std::vector<std::string>& args) {
 
   if (inspect_cmd->parsed()) return detail::run_inspect(inspect, out_, err_);
   if (convert_cmd->parsed()) return detail::run_convert(convert, out_, err_);
+  if (validate_cmd->parsed()) return detail::run_validate(validate, out_, err_);
   return ExitCode::failure;
 }
 
