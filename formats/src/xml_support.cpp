@@ -104,9 +104,39 @@ bool NamespaceResolver::is(pugi::xml_node node, Ns ns, std::string_view local) c
   return lookup_declared(node, prefix) == ns;
 }
 
+Ns NamespaceResolver::namespace_of_prefix(pugi::xml_node node, std::string_view prefix) const {
+  if (!nested_declarations_) {
+    for (const auto& [bound, bound_ns] : root_bindings_)
+      if (std::string_view(bound) == prefix) return bound_ns;
+    return Ns::other;
+  }
+  return lookup_declared(node, prefix);
+}
+
+const std::vector<XmlReader::IndexedChild>& XmlReader::children_of(pugi::xml_node parent) const {
+  // Raw pointers: every pugixml member function is a call into the shared library.
+  const pugi::xml_node_struct* key = parent.internal_object();
+  for (const ChildIndex& entry : index_cache_)
+    if (entry.parent == key) return entry.children;
+  ChildIndex& slot = index_cache_[next_slot_];
+  next_slot_ = (next_slot_ + 1) % index_cache_.size();
+  slot.parent = key;
+  slot.children.clear();
+  for (pugi::xml_node c = parent.first_child(); c; c = c.next_sibling()) {
+    if (c.type() != pugi::node_element) continue;
+    const std::string_view qualified(c.name());
+    const auto colon = qualified.find(':');
+    const std::string_view prefix = colon == std::string_view::npos ? std::string_view{} : qualified.substr(0, colon);
+    const std::string_view local = colon == std::string_view::npos ? qualified : qualified.substr(colon + 1);
+    slot.children.push_back({local, ns_.namespace_of_prefix(c, prefix), c});
+  }
+  return slot.children;
+}
+
 pugi::xml_node XmlReader::child(pugi::xml_node parent, Ns ns, std::string_view local) const {
-  for (pugi::xml_node c = parent.first_child(); c; c = c.next_sibling())
-    if (c.type() == pugi::node_element && ns_.is(c, ns, local)) return c;
+  if (!parent) return {};
+  for (const IndexedChild& c : children_of(parent))
+    if (c.local == local && c.ns == ns) return c.node;
   return {};
 }
 

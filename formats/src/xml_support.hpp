@@ -31,6 +31,8 @@ class NamespaceResolver {
   // does (the usual case) lookups never walk up the tree.
   NamespaceResolver(pugi::xml_node root, std::string_view bytes);
   Ns namespace_of(pugi::xml_node node) const;
+  // Namespace of an element whose prefix is already split off (avoids a second scan of the name).
+  Ns namespace_of_prefix(pugi::xml_node node, std::string_view prefix) const;
   // True when `node` is {ns}local.
   bool is(pugi::xml_node node, Ns ns, std::string_view local) const;
 
@@ -73,10 +75,26 @@ class XmlReader {
   void error(pugi::xml_node node, std::string rule, std::string message, std::string_view business_term);
 
  private:
+  // Readers ask one parent for many children in a row ("ID", then "Name", then ...): each
+  // parent's element children are listed once, with their local names and namespaces, and
+  // the last few lists are kept, so a lookup scans a small array instead of the DOM.
+  struct IndexedChild {
+    std::string_view local;
+    Ns ns;
+    pugi::xml_node node;
+  };
+  struct ChildIndex {
+    const pugi::xml_node_struct* parent = nullptr;
+    std::vector<IndexedChild> children;
+  };
+  const std::vector<IndexedChild>& children_of(pugi::xml_node parent) const;
+
   std::string_view source_name_;
   std::string_view bytes_;
   NamespaceResolver ns_;
   Diagnostics& diags_;
+  mutable std::array<ChildIndex, 8> index_cache_;
+  mutable std::size_t next_slot_ = 0;
 };
 
 std::string trimmed(const char* text);
