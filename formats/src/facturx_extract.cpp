@@ -10,6 +10,8 @@
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
 
+#include <pugixml.hpp>
+
 #include <algorithm>
 #include <array>
 #include <cstddef>
@@ -252,6 +254,141 @@ std::string no_invoice_message(std::vector<Attachment>& items) {
   return m;
 }
 
+// XMP packets are a few kilobytes; more is not metadata worth reading.
+constexpr std::size_t max_xmp_bytes = std::size_t{4} * 1024 * 1024;
+
+constexpr std::string_view pdfaid_namespace = "http://www.aiim.org/pdfa/ns/id/";
+
+std::string_view trim_view(std::string_view s) {
+  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  while (!s.empty() && space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// The fx: namespaces readers know, and the near misses producers write (other case, no final
+// '#'), which are recorded as written so that the check can name them.
+bool fx_like(std::string_view uri) {
+  if (!uri.empty() && uri.back() == '#') uri.remove_suffix(1);
+  for (std::string_view known : {facturx_xmp_namespace, zugferd2_xmp_namespace, zugferd1_xmp_namespace}) {
+    known.remove_suffix(1);
+    if (iequals(uri, known)) return true;
+  }
+  return false;
+}
+
+// Walks the XMP resolving prefixes by URI, never by the prefix text. Properties are elements
+// (<fx:ConformanceLevel>EN 16931</fx:ConformanceLevel>) or attributes of rdf:Description
+// (fx:ConformanceLevel="EN 16931"); the first value of each wins.
+class XmpReader {
+ public:
+  explicit XmpReader(FacturXMetadata& out) : out_(out) {}
+
+  void walk(pugi::xml_node node, int depth) {
+    if (depth > 64) return;  // a hostile packet cannot make the walk recurse without end
+    const std::size_t bound = bindings_.size();
+    for (auto a = node.first_attribute(); a; a = a.next_attribute()) {
+      const std::string_view name = a.name();
+      if (name == "xmlns")
+        bindings_.emplace_back(std::string_view{}, a.value());
+      else if (name.starts_with("xmlns:"))
+        bindings_.emplace_back(name.substr(6), a.value());
+    }
+    for (auto a = node.first_attribute(); a; a = a.next_attribute()) {
+      const std::string_view name = a.name();
+      const auto colon = name.find(':');
+      if (colon == std::string_view::npos || name.starts_with("xmlns")) continue;
+      take(resolve(name.substr(0, colon)), name.substr(colon + 1), a.value());
+    }
+    const std::string_view name = node.name();
+    const auto colon = name.find(':');
+    const std::string_view prefix =
+        colon == std::string_view::npos ? std::string_view{} : name.substr(0, colon);
+    const std::string_view local = colon == std::string_view::npos ? name : name.substr(colon + 1);
+    if (node.first_child().type() == pugi::node_pcdata || node.first_child().type() == pugi::node_cdata)
+      take(resolve(prefix), local, node.child_value());
+    for (auto c = node.first_child(); c; c = c.next_sibling())
+      if (c.type() == pugi::node_element) walk(c, depth + 1);
+    bindings_.resize(bound);
+  }
+
+ private:
+  std::string_view resolve(std::string_view prefix) const {
+    for (auto it = bindings_.rbegin(); it != bindings_.rend(); ++it)
+      if (it->first == prefix) return it->second;
+    return {};
+  }
+
+  void take(std::string_view uri, std::string_view local, const char* value) {
+    const auto set = [value](std::string& field) {
+      if (field.empty()) field = std::string(trim_view(value));
+    };
+    if (uri == pdfaid_namespace) {
+      if (local == "part") set(out_.pdfa_part);
+      if (local == "conformance") set(out_.pdfa_conformance);
+      return;
+    }
+    if (uri.empty() || !fx_like(uri)) return;
+    bool property = true;
+    if (local == "ConformanceLevel")
+      set(out_.conformance_level);
+    else if (local == "DocumentFileName")
+      set(out_.document_file_name);
+    else if (local == "DocumentType")
+      set(out_.document_type);
+    else if (local == "Version")
+      set(out_.version);
+    else
+      property = false;
+    if (property && out_.fx_namespace.empty()) out_.fx_namespace = std::string(uri);
+  }
+
+  FacturXMetadata& out_;
+  std::vector<std::pair<std::string_view, std::string_view>> bindings_;
+};
+
+// Records what the catalog's XMP says; a missing or broken packet is a fact for RL-FX-001, not a
+// reason to refuse the invoice.
+void read_xmp(QPDF& pdf, FacturXMetadata& out) {
+  try {
+    QPDFObjectHandle metadata = pdf.getRoot().getKey("/Metadata");
+    if (!metadata.isStream()) return;
+    out.present = true;
+    out.location = "catalog /Metadata";
+    if (metadata.isIndirect()) out.location += " (" + object_label(metadata.getObjGen()) + ")";
+    std::string bytes;
+    CappedString sink(bytes);
+    bool filtered = false;
+    bool ok = false;
+    try {
+      ok = metadata.pipeStreamData(&sink, &filtered, 0, qpdf_dl_specialized, false, false);
+    } catch (const std::length_error&) {
+      ok = false;
+    }
+    if (!ok) {
+      out.problem = "its stream cannot be decoded";
+      return;
+    }
+    if (bytes.size() > max_xmp_bytes) {
+      out.problem = "its stream decodes to more than " + std::to_string(max_xmp_bytes >> 20) +
+                    " MiB, which is no XMP packet";
+      return;
+    }
+    pugi::xml_document doc;
+    const auto parsed = doc.load_buffer(bytes.data(), bytes.size(), pugi::parse_default, pugi::encoding_utf8);
+    if (!parsed) {
+      out.problem = std::string("it is not well-formed XML (") + parsed.description() + " at byte " +
+                    std::to_string(parsed.offset) + ")";
+      return;
+    }
+    XmpReader reader(out);
+    for (auto c = doc.first_child(); c; c = c.next_sibling())
+      if (c.type() == pugi::node_element) reader.walk(c, 0);
+  } catch (const std::exception& e) {
+    out.problem = std::string("it cannot be read (") + without_final_period(e.what()) + ")";
+  }
+}
+
 class Extraction {
  public:
   Extraction(std::string_view pdf_bytes, std::string_view source_name)
@@ -349,7 +486,9 @@ class Extraction {
     EmbeddedInvoiceXml out;
     out.filename = chosen->name();
     out.af_relationship = chosen->af_relationship;
+    out.location = chosen->path();
     if (!decode(*chosen, out.xml)) return;
+    read_xmp(pdf_, out.xmp);
     result_.value = std::move(out);
   }
 

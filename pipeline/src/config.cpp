@@ -27,8 +27,14 @@ void read_int(Result<Config>& r, const std::string& file, const toml::table& t, 
 
 void read_validation(Result<Config>& r, const std::string& file, const toml::table& v) {
   formats::ValidationOptions& o = r.value->validation;
-  static constexpr std::string_view known[] = {"max_payment_days", "max_payment_days_end_of_month",
-                                               "end_of_month_reading", "max_days_after_delivery", "rules"};
+  static constexpr std::string_view known[] = {"max_payment_days",
+                                               "max_payment_days_end_of_month",
+                                               "end_of_month_reading",
+                                               "max_days_after_delivery",
+                                               "sector_max_payment_days",
+                                               "reform_mentions_from",
+                                               "seller_opted_vat_on_debits",
+                                               "rules"};
   for (const auto& [key, node] : v) {
     bool ok = false;
     for (auto k : known) ok = ok || key.str() == k;
@@ -37,6 +43,26 @@ void read_validation(Result<Config>& r, const std::string& file, const toml::tab
   read_int(r, file, v, "max_payment_days", o.max_payment_days);
   read_int(r, file, v, "max_payment_days_end_of_month", o.max_payment_days_end_of_month);
   read_int(r, file, v, "max_days_after_delivery", o.max_days_after_delivery);
+  if (v.get("sector_max_payment_days")) {
+    int days = 0;
+    read_int(r, file, v, "sector_max_payment_days", days);
+    o.sector_max_payment_days = days;
+  }
+  if (const toml::node* n = v.get("reform_mentions_from")) {
+    const auto text = n->value<std::string>();
+    if (text && *text == "never")
+      o.reform_mentions_from.reset();
+    else if (const auto date = text ? formats::Date::parse_iso(*text) : std::nullopt)
+      o.reform_mentions_from = date;
+    else
+      config_error(r, file, n->source(), "[validation] reform_mentions_from must be a date (YYYY-MM-DD) or \"never\"");
+  }
+  if (const toml::node* n = v.get("seller_opted_vat_on_debits")) {
+    if (const auto b = n->value<bool>())
+      o.seller_opted_vat_on_debits = *b;
+    else
+      config_error(r, file, n->source(), "[validation] seller_opted_vat_on_debits must be true or false");
+  }
   if (const toml::node* n = v.get("end_of_month_reading")) {
     const auto s = n->value<std::string>();
     if (s == "stricter")

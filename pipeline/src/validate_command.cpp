@@ -32,6 +32,7 @@ FileVerdict judge(const std::filesystem::path& file, const formats::ValidationOp
   const auto bytes = read_input(file, v.diagnostics);
   if (!bytes) return v;
   auto r = formats::read_invoice(*bytes, v.file);
+  formats::apply_rule_settings(r.diagnostics, options);
   v.diagnostics.merge(r.diagnostics);
   if (!r.value) return v;
   v.readable = true;

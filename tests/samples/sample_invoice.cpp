@@ -20,13 +20,14 @@ formats::Invoice make_invoice(std::size_t lines, std::size_t serial) {
       "Paiement à 30 jours. Pénalités de retard : taux BCE + 10 points. Indemnité forfaitaire pour frais de "
       "recouvrement : 40 €.";
   inv.specification_identifier = "urn:cen.eu:en16931:2017";
+  inv.notes.push_back({"", "Catégorie de l'opération : livraison de biens."});
   inv.seller.name = "Atelier Dupont SARL";
-  inv.seller.legal_registration_id = {"90123456300012", "0009"};
+  inv.seller.legal_registration_id = {"90123456700013", "0009"};
   inv.seller.vat_id = "FR15901234567";
   inv.seller.electronic_address = {"901234567", "0225"};
   inv.seller.postal_address = {"8 quai Saint-Antoine", "", "", "Lyon", "69002", "", "FR"};
   inv.buyer.name = "Müller Großhandel GmbH";
-  inv.buyer.vat_id = "DE123456789";
+  inv.buyer.vat_id = "DE136695976";
   inv.buyer.electronic_address = {"buchhaltung@mueller.example", "EM"};
   inv.buyer.postal_address = {"Hauptstraße 1", "", "", "Köln", "50667", "", "DE"};
   inv.delivery.deliver_to_name = "Lager Süd";

@@ -15,6 +15,7 @@
 #include <stdexcept>
 #include <string>
 #include <type_traits>
+#include <utility>
 
 #include "test_support.hpp"
 
@@ -136,6 +137,53 @@ std::string make_facturx_pdf(std::string_view xml, std::string attachment_name, 
   file.data = std::string(xml);
   file.af_relationship = std::move(af_relationship);
   return attach_files(make_plain_pdf(), {file});
+}
+
+std::string facturx_xmp_packet(const FacturXXmp& xmp) {
+  std::string fx_attributes, fx_elements, id_attributes, id_elements;
+  const auto property = [&](std::string& attributes, std::string& elements, const std::string& name,
+                            const std::string& value) {
+    if (value.empty()) return;
+    if (xmp.as_attributes)
+      attributes += " " + name + "=\"" + value + "\"";
+    else
+      elements += "   <" + name + ">" + value + "</" + name + ">\n";
+  };
+  property(id_attributes, id_elements, "pdfaid:part", xmp.pdfa_part);
+  property(id_attributes, id_elements, "pdfaid:conformance", xmp.pdfa_conformance);
+  property(fx_attributes, fx_elements, "fx:DocumentType", xmp.document_type);
+  property(fx_attributes, fx_elements, "fx:DocumentFileName", xmp.document_file_name);
+  property(fx_attributes, fx_elements, "fx:Version", xmp.version);
+  property(fx_attributes, fx_elements, "fx:ConformanceLevel", xmp.conformance_level);
+  return "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+         "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+         " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+         "  <rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\"" +
+         id_attributes + ">\n" + id_elements +
+         "  </rdf:Description>\n"
+         "  <rdf:Description rdf:about=\"\" xmlns:fx=\"" +
+         xmp.fx_namespace + "\"" + fx_attributes + ">\n" + fx_elements +
+         "  </rdf:Description>\n"
+         " </rdf:RDF>\n"
+         "</x:xmpmeta>\n"
+         "<?xpacket end=\"w\"?>";
+}
+
+std::string set_metadata(std::string_view pdf_bytes, std::string_view packet) {
+  QPDF pdf;
+  pdf.setSuppressWarnings(true);
+  pdf.processMemoryFile("fixture.pdf", pdf_bytes.data(), pdf_bytes.size());
+  auto stream = QPDFObjectHandle::newStream(&pdf, std::string(packet));
+  stream.getDict().replaceKey("/Type", QPDFObjectHandle::newName("/Metadata"));
+  stream.getDict().replaceKey("/Subtype", QPDFObjectHandle::newName("/XML"));
+  pdf.getRoot().replaceKey("/Metadata", stream);
+  return write_pdf(pdf);
+}
+
+std::string make_facturx_pdf_with_xmp(std::string_view xml, const FacturXXmp& xmp,
+                                      std::string attachment_name, std::string af_relationship) {
+  return set_metadata(make_facturx_pdf(xml, std::move(attachment_name), std::move(af_relationship)),
+                      facturx_xmp_packet(xmp));
 }
 
 std::string encrypt_pdf(std::string_view pdf_bytes, std::string_view user_password, PdfCipher cipher) {

@@ -33,6 +33,29 @@ std::string attach_files(std::string_view pdf, const std::vector<PdfAttachment>&
 std::string make_facturx_pdf(std::string_view xml, std::string attachment_name = "factur-x.xml",
                              std::string af_relationship = "Data");
 
+// The XMP packet of a Factur-X PDF; an empty field leaves its property out.
+struct FacturXXmp {
+  std::string conformance_level = "EN 16931";
+  std::string document_file_name = "factur-x.xml";
+  std::string document_type = "INVOICE";
+  std::string version = "1.0";
+  std::string fx_namespace = "urn:factur-x:pdfa:CrossIndustryDocument:invoice:1p0#";
+  std::string pdfa_part = "3";
+  std::string pdfa_conformance = "B";
+  bool as_attributes = false;  // properties as attributes of rdf:Description, as some producers write them
+};
+
+// The packet text: xpacket wrapper, pdfaid and fx properties (no extension schema description).
+std::string facturx_xmp_packet(const FacturXXmp& xmp);
+
+// The PDF with `packet` as the catalog's /Metadata stream (/Type /Metadata /Subtype /XML).
+std::string set_metadata(std::string_view pdf, std::string_view packet);
+
+// make_facturx_pdf() with the XMP packet of `xmp` in the catalog.
+std::string make_facturx_pdf_with_xmp(std::string_view xml, const FacturXXmp& xmp = {},
+                                      std::string attachment_name = "factur-x.xml",
+                                      std::string af_relationship = "Data");
+
 enum class PdfCipher { aes256_r6, aes128_r4 };
 
 // The PDF rewritten encrypted; an empty user password opens without a prompt, as most

@@ -72,6 +72,23 @@ void RuleContext::fail(std::string_view id, std::string path, std::string messag
 
 }  // namespace rules
 
+void apply_rule_settings(Diagnostics& diagnostics, const ValidationOptions& options) {
+  auto& items = diagnostics.items();
+  std::vector<Diagnostic> kept;
+  kept.reserve(items.size());
+  for (auto& d : items) {
+    if (find_rule(d.rule_id)) {
+      if (!selected(d.rule_id, options.only_rules)) continue;
+      if (const auto o = options.overrides.find(d.rule_id); o != options.overrides.end()) {
+        if (!o->second) continue;
+        d.severity = *o->second;
+      }
+    }
+    kept.push_back(std::move(d));
+  }
+  items = std::move(kept);
+}
+
 Diagnostics validate(const Invoice& invoice, const ValidationOptions& options, std::string_view source_name) {
   Diagnostics out;
   rules::RuleContext ctx(invoice, options, source_name, out);

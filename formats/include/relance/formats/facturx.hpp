@@ -7,17 +7,44 @@
 
 namespace relance::formats {
 
+// What the PDF's XMP packet (the catalog's /Metadata stream) says about the hybrid invoice.
+// Values are the first found, trimmed; empty when absent.
+struct FacturXMetadata {
+  bool present = false;  // the catalog has a /Metadata stream
+  std::string location;  // "catalog /Metadata (object 7 0)"
+  std::string problem;   // why the stream could not be read or parsed; empty when it was
+  // Namespace URI of the fx: properties as written: the Factur-X one
+  // (urn:factur-x:pdfa:CrossIndustryDocument:invoice:1p0#), ZUGFeRD 2.0's or 1.0's, or a near miss
+  // (other case, no trailing '#') that readers do not recognise. Empty when there are none.
+  std::string fx_namespace;
+  std::string conformance_level;   // fx:ConformanceLevel: MINIMUM, BASIC WL, BASIC, EN 16931, EXTENDED, ...
+  std::string document_file_name;  // fx:DocumentFileName
+  std::string document_type;       // fx:DocumentType: INVOICE
+  std::string version;             // fx:Version: 1.0
+  std::string pdfa_part;           // pdfaid:part: 3
+  std::string pdfa_conformance;    // pdfaid:conformance: A, B or U
+};
+
+inline constexpr std::string_view facturx_xmp_namespace =
+    "urn:factur-x:pdfa:CrossIndustryDocument:invoice:1p0#";
+inline constexpr std::string_view zugferd2_xmp_namespace =
+    "urn:zugferd:pdfa:CrossIndustryDocument:invoice:2p0#";
+inline constexpr std::string_view zugferd1_xmp_namespace = "urn:ferd:pdfa:CrossIndustryDocument:invoice:1p0#";
+
 // The invoice XML found inside a Factur-X / ZUGFeRD / XRechnung PDF.
 struct EmbeddedInvoiceXml {
   std::string filename;         // name of the embedded file (factur-x.xml, zugferd-invoice.xml, ...)
   std::string af_relationship;  // "Data", "Alternative", "Source", ... or empty when absent
   std::string xml;              // the file's bytes
+  std::string location;         // "attachment factur-x.xml (object 12 0)", for diagnostics
+  FacturXMetadata xmp;
 };
 
 // Finds the embedded invoice with qpdf: the well-known names first (factur-x.xml,
 // zugferd-invoice.xml, ZUGFeRD-invoice.xml, xrechnung.xml), then any XML attachment marked
 // with /AFRelationship. Broken, truncated or encrypted PDFs and PDFs without an invoice are
-// diagnostics (RL-PDF-*), never exceptions.
+// diagnostics (RL-PDF-*), never exceptions. The XMP facts are only recorded here: judging them
+// against the invoice (RL-FX-*) needs the embedded XML read first.
 Result<EmbeddedInvoiceXml> extract_invoice_xml(std::string_view pdf_bytes, std::string_view source_name);
 
 }  // namespace relance::formats

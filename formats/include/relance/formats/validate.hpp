@@ -49,7 +49,22 @@ struct ValidationOptions {
   EndOfMonthReading end_of_month_reading = EndOfMonthReading::stricter;
   // RL-DUE: an invoice is issued at most this many days after delivery (CGI 289).
   int max_days_after_delivery = 7;
+  // RL-DUE-003: a regulated sector's shorter maximum (Code de commerce L441-11, e.g. 30 days for
+  // road transport), counted from the issue date; replaces the two limits above when set.
+  std::optional<int> sector_max_payment_days;
+
+  // RL-FR-003..006: the mentions of the 2026-2027 e-invoicing reform are required on invoices
+  // issued from this date (large and mid-size companies: 2026-09-01; SMEs: 2027-09-01).
+  // nullopt: never.
+  std::optional<Date> reform_mentions_from = Date::from_ymd(2026, 9, 1);
+  // RL-FR-006: the seller opted for paying VAT on debits, which its invoices must then say.
+  bool seller_opted_vat_on_debits = false;
 };
+
+// Applies the rule selection and the overrides of `options` to diagnostics that did not come
+// from validate(): the readers' syntax rules (UBL-*, CII-*) and the Factur-X checks (RL-FX-*).
+// Reading errors, which are not rules (RL-XML-001, RL-PDF-001, ...), are kept as they are.
+void apply_rule_settings(Diagnostics& diagnostics, const ValidationOptions& options);
 
 // Runs every enabled rule on the model. Never throws for odd data: a rule that cannot judge
 // stays silent. `source_name` goes into each diagnostic's location.
