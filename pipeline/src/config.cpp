@@ -27,14 +27,10 @@ void read_int(Result<Config>& r, const std::string& file, const toml::table& t, 
 
 void read_validation(Result<Config>& r, const std::string& file, const toml::table& v) {
   formats::ValidationOptions& o = r.value->validation;
-  static constexpr std::string_view known[] = {"max_payment_days",
-                                               "max_payment_days_end_of_month",
-                                               "end_of_month_reading",
-                                               "max_days_after_delivery",
-                                               "sector_max_payment_days",
-                                               "reform_mentions_from",
-                                               "seller_opted_vat_on_debits",
-                                               "rules"};
+  static constexpr std::string_view known[] = {"max_payment_days",           "max_payment_days_end_of_month",
+                                               "end_of_month_reading",       "max_days_after_delivery",
+                                               "sector_max_payment_days",    "reform_mentions_from",
+                                               "seller_opted_vat_on_debits", "rules"};
   for (const auto& [key, node] : v) {
     bool ok = false;
     for (auto k : known) ok = ok || key.str() == k;
@@ -55,7 +51,8 @@ void read_validation(Result<Config>& r, const std::string& file, const toml::tab
     else if (const auto date = text ? formats::Date::parse_iso(*text) : std::nullopt)
       o.reform_mentions_from = date;
     else
-      config_error(r, file, n->source(), "[validation] reform_mentions_from must be a date (YYYY-MM-DD) or \"never\"");
+      config_error(r, file, n->source(),
+                   "[validation] reform_mentions_from must be a date (YYYY-MM-DD) or \"never\"");
   }
   if (const toml::node* n = v.get("seller_opted_vat_on_debits")) {
     if (const auto b = n->value<bool>())

@@ -17,7 +17,6 @@
 #include "relance/formats/validate.hpp"
 #include "test_support.hpp"
 
-
 using namespace relance::formats;
 using relance::Diagnostic;
 using relance::Diagnostics;
@@ -738,7 +737,8 @@ TEST(RelanceRules, OfficialExamplesKeepTheOfficialVerdictAndBreakRulesOnlyWhereT
         if (!due_before_issue && !fake_identifier) continue;
         hard_breaks.insert(d.rule_id);
         if (due_before_issue) {
-          EXPECT_TRUE(file.filename() == "CII_business_example_02.xml" || file.filename() == "XRechnung-O.xml")
+          EXPECT_TRUE(file.filename() == "CII_business_example_02.xml" ||
+                      file.filename() == "XRechnung-O.xml")
               << file;
         }
       }
@@ -749,6 +749,5 @@ TEST(RelanceRules, OfficialExamplesKeepTheOfficialVerdictAndBreakRulesOnlyWhereT
   EXPECT_TRUE(fatal_by_default.empty());
   EXPECT_EQ(hard_breaks, (std::set<std::string>{"RL-DUE-002", "RL-ID-002", "RL-ID-003"}));
 }
-
 
 }  // namespace

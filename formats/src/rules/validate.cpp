@@ -59,7 +59,8 @@ void RuleContext::fail(std::string_view id, std::string path, std::string messag
   if (!enabled(id)) return;
   const RuleInfo* info = find_rule(id);
   Severity severity = info ? info->severity : Severity::fatal;
-  if (const auto o = options.overrides.find(id); o != options.overrides.end() && o->second) severity = *o->second;
+  if (const auto o = options.overrides.find(id); o != options.overrides.end() && o->second)
+    severity = *o->second;
   Diagnostic d;
   d.rule_id = std::string(id);
   d.severity = severity;

@@ -16,11 +16,11 @@ namespace relance::formats {
 // One rule of the registry: the official EN 16931 rules with the ids and severities of the
 // validation artefacts (release 1.3.16), and relance's own RL-* rules.
 struct RuleInfo {
-  std::string_view id;     // "BR-CO-10", "RL-ADDR-001"
-  Severity severity;       // the default; the configuration may re-grade or switch it off
-  std::string_view terms;  // business terms it judges: "BT-106, BT-131"
-  std::string_view title;  // what must hold, one sentence
-  std::string_view source; // legal source or specification clause
+  std::string_view id;      // "BR-CO-10", "RL-ADDR-001"
+  Severity severity;        // the default; the configuration may re-grade or switch it off
+  std::string_view terms;   // business terms it judges: "BT-106, BT-131"
+  std::string_view title;   // what must hold, one sentence
+  std::string_view source;  // legal source or specification clause
 };
 
 // Every rule relance can emit, official and own, sorted by id.
