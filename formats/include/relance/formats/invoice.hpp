@@ -4,6 +4,7 @@
 // term (BT), with the syntax-neutral names of the standard. Plain data, no I/O.
 // A text term that is absent is an empty string; an absent number or date is nullopt.
 
+#include <bitset>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,6 +13,28 @@
 #include "relance/formats/decimal.hpp"
 
 namespace relance::formats {
+
+// What the source document showed beyond the business terms: which terms and groups had an
+// element (an empty or unreadable element is present yet has no value), and what the model
+// folds (repeated tax totals). The official rules test existence in places, so they need this;
+// it is not business content, so it never makes two invoices compare unequal. An invoice built
+// in code has no facts, and rules then judge the values alone.
+struct SourceFacts {
+  std::bitset<200> terms;   // BT-n had an element: terms[n]
+  std::bitset<40> groups;   // BG-n had an element: groups[n]
+  int document_currency_tax_totals = 0;  // UBL cac:TaxTotal / CII ram:TaxTotalAmount in BT-5
+  bool read_from_source = false;         // false for an invoice built in code
+
+  bool has_term(std::size_t bt) const { return bt < terms.size() && terms.test(bt); }
+  bool has_group(std::size_t bg) const { return bg < groups.size() && groups.test(bg); }
+  void saw_term(std::size_t bt) {
+    if (bt < terms.size()) terms.set(bt);
+  }
+  void saw_group(std::size_t bg) {
+    if (bg < groups.size()) groups.set(bg);
+  }
+  friend bool operator==(const SourceFacts&, const SourceFacts&) { return true; }
+};
 
 // An identifier with its optional identification scheme (ISO 6523 ICD, EAS, ...).
 struct Identifier {
