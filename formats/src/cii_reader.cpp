@@ -4,6 +4,7 @@
 #include <pugixml.hpp>
 
 #include "relance/formats/cii.hpp"
+#include "syntax_rules.hpp"
 #include "xml_support.hpp"
 
 namespace relance::formats {
@@ -383,7 +384,7 @@ void CiiReader::read_line(pugi::xml_node l, InvoiceLine& line) {
 
 }  // namespace
 
-Result<Invoice> read_cii(std::string_view xml, std::string_view source_name) {
+Result<Invoice> read_cii(std::string_view xml, std::string_view source_name, bool syntax_rules) {
   Result<Invoice> result;
   pugi::xml_document doc;
   if (!detail::parse_xml(doc, xml, source_name, result.diagnostics)) return result;
@@ -396,6 +397,7 @@ Result<Invoice> read_cii(std::string_view xml, std::string_view source_name) {
   }
   Invoice inv;
   CiiReader(x).read(root, inv);
+  if (syntax_rules) detail::check_cii_syntax(x, root, xml, source_name, result.diagnostics);
   result.value = std::move(inv);
   return result;
 }

@@ -170,7 +170,7 @@ InputKind sniff(std::string_view bytes) {
   return InputKind::other_xml;
 }
 
-Result<Invoice> read_invoice(std::string_view bytes, std::string_view source_name) {
+Result<Invoice> read_invoice(std::string_view bytes, std::string_view source_name, const ReadOptions& options) {
   switch (sniff(bytes)) {
     case InputKind::pdf: {
       Result<Invoice> result;
@@ -178,7 +178,7 @@ Result<Invoice> read_invoice(std::string_view bytes, std::string_view source_nam
       result.diagnostics.merge(embedded.diagnostics);
       if (!embedded.value) return result;
       const std::string inner_name = std::string(source_name) + "/attachment:" + embedded.value->filename;
-      auto inner = read_invoice(embedded.value->xml, inner_name);
+      auto inner = read_invoice(embedded.value->xml, inner_name, options);
       if (sniff(embedded.value->xml) == InputKind::pdf) {
         result.diagnostics.add("RL-PDF-003", Severity::fatal, Location{inner_name, {}, 0, 0},
                                "the embedded invoice is itself a PDF, not XML");
@@ -192,13 +192,13 @@ Result<Invoice> read_invoice(std::string_view bytes, std::string_view source_nam
       return result;
     }
     case InputKind::cii:
-      return read_cii(bytes, source_name);
+      return read_cii(bytes, source_name, options.syntax_rules);
     case InputKind::ubl_invoice:
     case InputKind::ubl_credit_note:
-      return read_ubl(bytes, source_name);
+      return read_ubl(bytes, source_name, options.syntax_rules);
     case InputKind::other_xml:
       // Let the CII reader produce the precise diagnostic (malformed XML or wrong root).
-      return read_cii(bytes, source_name);
+      return read_cii(bytes, source_name, options.syntax_rules);
     case InputKind::unknown:
       break;
   }

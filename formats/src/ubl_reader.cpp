@@ -7,6 +7,7 @@
 #include <cctype>
 
 #include "relance/formats/ubl.hpp"
+#include "syntax_rules.hpp"
 #include "xml_support.hpp"
 
 namespace relance::formats {
@@ -436,7 +437,7 @@ void UblReader::read_price(pugi::xml_node price, PriceDetails& pr) {
 
 }  // namespace
 
-Result<Invoice> read_ubl(std::string_view xml, std::string_view source_name) {
+Result<Invoice> read_ubl(std::string_view xml, std::string_view source_name, bool syntax_rules) {
   Result<Invoice> result;
   pugi::xml_document doc;
   if (!detail::parse_xml(doc, xml, source_name, result.diagnostics)) return result;
@@ -451,6 +452,7 @@ Result<Invoice> read_ubl(std::string_view xml, std::string_view source_name) {
   }
   Invoice inv;
   UblReader(x, credit_note).read(root, inv);
+  if (syntax_rules) detail::check_ubl_syntax(x, root, xml, source_name, result.diagnostics);
   result.value = std::move(inv);
   return result;
 }

@@ -31,7 +31,7 @@ FileVerdict judge(const std::filesystem::path& file, const formats::ValidationOp
   v.file = file.string();
   const auto bytes = read_input(file, v.diagnostics);
   if (!bytes) return v;
-  auto r = formats::read_invoice(*bytes, v.file);
+  auto r = formats::read_invoice(*bytes, v.file, {.syntax_rules = true});
   formats::apply_rule_settings(r.diagnostics, options);
   v.diagnostics.merge(r.diagnostics);
   if (!r.value) return v;

@@ -38,7 +38,7 @@ struct Fired {
 // Reader diagnostics (syntax rules) plus every rule of the engine.
 Fired fire(const std::filesystem::path& file) {
   Fired f;
-  auto r = read_invoice(read_file(file), file.string());
+  auto r = read_invoice(read_file(file), file.string(), {.syntax_rules = true});
   relance::Diagnostics all = r.diagnostics;
   if (r.value) all.merge(validate(*r.value, {}, file.string()));
   for (const auto& d : all.items()) {

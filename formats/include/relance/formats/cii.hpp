@@ -21,7 +21,8 @@ inline constexpr std::string_view extended =
 // Reads a UN/CEFACT CII D16B CrossIndustryInvoice (Factur-X, ZUGFeRD 2.x, XRechnung CII).
 // Never throws for bad input: problems are diagnostics, and the value is absent only
 // when the document is not a readable CII invoice at all.
-Result<Invoice> read_cii(std::string_view xml, std::string_view source_name);
+// With `syntax_rules`, the CII-* syntax rules and BR-CL-* code lists are checked on the XML too.
+Result<Invoice> read_cii(std::string_view xml, std::string_view source_name, bool syntax_rules = false);
 
 struct CiiWriteOptions {
   // BT-24 written in the document; empty keeps the invoice's own, or the EN 16931 id when it has none.
