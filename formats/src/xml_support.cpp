@@ -113,30 +113,36 @@ Ns NamespaceResolver::namespace_of_prefix(pugi::xml_node node, std::string_view 
   return lookup_declared(node, prefix);
 }
 
-const std::vector<XmlReader::IndexedChild>& XmlReader::children_of(pugi::xml_node parent) const {
+XmlReader::ChildIndex& XmlReader::index_of(pugi::xml_node parent) const {
   // Raw pointers: every pugixml member function is a call into the shared library.
   const pugi::xml_node_struct* key = parent.internal_object();
-  for (const ChildIndex& entry : index_cache_)
-    if (entry.parent == key) return entry.children;
+  for (ChildIndex& entry : index_cache_)
+    if (entry.parent == key) return entry;
   ChildIndex& slot = index_cache_[next_slot_];
   next_slot_ = (next_slot_ + 1) % index_cache_.size();
   slot.parent = key;
   slot.children.clear();
-  for (pugi::xml_node c = parent.first_child(); c; c = c.next_sibling()) {
-    if (c.type() != pugi::node_element) continue;
-    const std::string_view qualified(c.name());
-    const auto colon = qualified.find(':');
-    const std::string_view prefix = colon == std::string_view::npos ? std::string_view{} : qualified.substr(0, colon);
-    const std::string_view local = colon == std::string_view::npos ? qualified : qualified.substr(colon + 1);
-    slot.children.push_back({local, ns_.namespace_of_prefix(c, prefix), c});
-  }
-  return slot.children;
+  slot.next = parent.first_child();
+  return slot;
 }
 
 pugi::xml_node XmlReader::child(pugi::xml_node parent, Ns ns, std::string_view local) const {
   if (!parent) return {};
-  for (const IndexedChild& c : children_of(parent))
+  ChildIndex& index = index_of(parent);
+  for (const IndexedChild& c : index.children)
     if (c.local == local && c.ns == ns) return c.node;
+  while (index.next) {
+    const pugi::xml_node c = index.next;
+    index.next = c.next_sibling();
+    if (c.type() != pugi::node_element) continue;
+    const std::string_view qualified(c.name());
+    const auto colon = qualified.find(':');
+    const std::string_view prefix = colon == std::string_view::npos ? std::string_view{} : qualified.substr(0, colon);
+    const std::string_view name = colon == std::string_view::npos ? qualified : qualified.substr(colon + 1);
+    const Ns child_ns = ns_.namespace_of_prefix(c, prefix);
+    index.children.push_back({name, child_ns, c});
+    if (name == local && child_ns == ns) return c;
+  }
   return {};
 }
 

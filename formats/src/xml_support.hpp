@@ -76,8 +76,10 @@ class XmlReader {
 
  private:
   // Readers ask one parent for many children in a row ("ID", then "Name", then ...): each
-  // parent's element children are listed once, with their local names and namespaces, and
-  // the last few lists are kept, so a lookup scans a small array instead of the DOM.
+  // parent's element children are listed as far as lookups have needed, with their local names
+  // and namespaces, and the last few lists are kept, so a lookup scans a small array instead of
+  // calling into libpugixml per sibling. Listing stops at the first match, so a parent with
+  // thousands of children (UBL lines under the root) costs no more than a plain scan.
   struct IndexedChild {
     std::string_view local;
     Ns ns;
@@ -86,8 +88,9 @@ class XmlReader {
   struct ChildIndex {
     const pugi::xml_node_struct* parent = nullptr;
     std::vector<IndexedChild> children;
+    pugi::xml_node next;  // the first child not listed yet; empty once the list is complete
   };
-  const std::vector<IndexedChild>& children_of(pugi::xml_node parent) const;
+  ChildIndex& index_of(pugi::xml_node parent) const;
 
   std::string_view source_name_;
   std::string_view bytes_;
