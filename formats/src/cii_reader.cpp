@@ -43,15 +43,16 @@ class CiiReader {
   void read_line(pugi::xml_node l, InvoiceLine& line);
   Address read_address(pugi::xml_node a) const;
   Contact read_contact(pugi::xml_node party) const;
-  void read_seller(pugi::xml_node p, Seller& s);
-  void read_buyer(pugi::xml_node p, Buyer& b);
-  Period read_period(pugi::xml_node p, std::string_view bt_start, std::string_view bt_end);
+  void read_seller(pugi::xml_node p, Seller& s, SourceFacts& facts);
+  void read_buyer(pugi::xml_node p, Buyer& b, SourceFacts& facts);
+  Period read_period(pugi::xml_node p, SourceFacts& facts, bool line);
 
   detail::XmlReader& x_;
 };
 
 void CiiReader::read(pugi::xml_node root, Invoice& inv) {
   inv.source_syntax = Syntax::cii;
+  inv.facts.read_from_source = true;
   read_context(x_.child(root, rsm, "ExchangedDocumentContext"), inv);
   read_document(x_.child(root, rsm, "ExchangedDocument"), inv);
   pugi::xml_node tx = x_.child(root, rsm, "SupplyChainTradeTransaction");
@@ -70,7 +71,11 @@ void CiiReader::read_context(pugi::xml_node ctx, Invoice& inv) {
 void CiiReader::read_document(pugi::xml_node doc, Invoice& inv) {
   inv.number = t(doc, "ID");
   inv.type_code = t(doc, "TypeCode");
-  inv.issue_date = x_.cii_date(c(doc, "IssueDateTime"), "BT-2");
+  // BR-03 asks for non-blank date text, not a valid date: an unreadable one still counts.
+  if (pugi::xml_node d = c(doc, "IssueDateTime")) {
+    inv.issue_date = x_.cii_date(d, "BT-2");
+    if (!detail::trimmed(x_.child(d, Ns::udt, "DateTimeString").child_value()).empty()) inv.facts.saw_term(2);
+  }
   x_.for_each(doc, ram, "IncludedNote", [&](pugi::xml_node n) {
     inv.notes.push_back(Note{t(n, "SubjectCode"), t(n, "Content")});
   });
@@ -100,7 +105,7 @@ Contact CiiReader::read_contact(pugi::xml_node party) const {
   return r;
 }
 
-void CiiReader::read_seller(pugi::xml_node p, Seller& s) {
+void CiiReader::read_seller(pugi::xml_node p, Seller& s, SourceFacts& facts) {
   if (!p) return;
   x_.for_each(p, ram, "ID", [&](pugi::xml_node n) { s.identifiers.push_back(id_with_scheme(n)); });
   x_.for_each(p, ram, "GlobalID", [&](pugi::xml_node n) { s.identifiers.push_back(id_with_scheme(n)); });
@@ -111,7 +116,10 @@ void CiiReader::read_seller(pugi::xml_node p, Seller& s) {
     s.trading_name = t(lo, "TradingBusinessName");
   }
   s.contact = read_contact(p);
-  s.postal_address = read_address(c(p, "PostalTradeAddress"));
+  if (pugi::xml_node addr = c(p, "PostalTradeAddress")) {
+    facts.saw_group(5);
+    s.postal_address = read_address(addr);
+  }
   s.electronic_address = id_with_scheme(c(c(p, "URIUniversalCommunication"), "URIID"));
   x_.for_each(p, ram, "SpecifiedTaxRegistration", [&](pugi::xml_node r) {
     pugi::xml_node id = c(r, "ID");
@@ -123,7 +131,7 @@ void CiiReader::read_seller(pugi::xml_node p, Seller& s) {
   });
 }
 
-void CiiReader::read_buyer(pugi::xml_node p, Buyer& b) {
+void CiiReader::read_buyer(pugi::xml_node p, Buyer& b, SourceFacts& facts) {
   if (!p) return;
   // BT-46: the first ID or GlobalID.
   if (pugi::xml_node g = c(p, "GlobalID"))
@@ -136,7 +144,10 @@ void CiiReader::read_buyer(pugi::xml_node p, Buyer& b) {
     b.trading_name = t(lo, "TradingBusinessName");
   }
   b.contact = read_contact(p);
-  b.postal_address = read_address(c(p, "PostalTradeAddress"));
+  if (pugi::xml_node addr = c(p, "PostalTradeAddress")) {
+    facts.saw_group(8);
+    b.postal_address = read_address(addr);
+  }
   b.electronic_address = id_with_scheme(c(c(p, "URIUniversalCommunication"), "URIID"));
   x_.for_each(p, ram, "SpecifiedTaxRegistration", [&](pugi::xml_node r) {
     pugi::xml_node id = c(r, "ID");
@@ -148,15 +159,20 @@ void CiiReader::read_buyer(pugi::xml_node p, Buyer& b) {
 void CiiReader::read_agreement(pugi::xml_node a, Invoice& inv) {
   if (!a) return;
   inv.buyer_reference = t(a, "BuyerReference");
-  read_seller(c(a, "SellerTradeParty"), inv.seller);
-  read_buyer(c(a, "BuyerTradeParty"), inv.buyer);
+  read_seller(c(a, "SellerTradeParty"), inv.seller, inv.facts);
+  read_buyer(c(a, "BuyerTradeParty"), inv.buyer, inv.facts);
   if (pugi::xml_node tr = c(a, "SellerTaxRepresentativeTradeParty")) {
+    inv.facts.saw_group(11);
     inv.tax_representative.name = t(tr, "Name");
-    inv.tax_representative.postal_address = read_address(c(tr, "PostalTradeAddress"));
+    if (pugi::xml_node addr = c(tr, "PostalTradeAddress")) {
+      inv.facts.saw_group(12);
+      inv.tax_representative.postal_address = read_address(addr);
+    }
     x_.for_each(tr, ram, "SpecifiedTaxRegistration", [&](pugi::xml_node r) {
       pugi::xml_node id = c(r, "ID");
-      if (std::string_view(id.attribute("schemeID").value()) == "VA")
-        inv.tax_representative.vat_id = detail::trimmed(id.child_value());
+      if (std::string_view(id.attribute("schemeID").value()) != "VA") return;
+      inv.facts.saw_term(63);
+      inv.tax_representative.vat_id = detail::trimmed(id.child_value());
     });
   }
   inv.sales_order_reference = t(c(a, "SellerOrderReferencedDocument"), "IssuerAssignedID");
@@ -191,7 +207,11 @@ void CiiReader::read_delivery(pugi::xml_node d, Invoice& inv) {
     if (!id) id = c(st, "ID");
     inv.delivery.location_id = id_with_scheme(id);
     inv.delivery.deliver_to_name = t(st, "Name");
-    inv.delivery.deliver_to = read_address(c(st, "PostalTradeAddress"));
+    if (pugi::xml_node addr = c(st, "PostalTradeAddress")) {
+      inv.facts.saw_group(15);
+      if (c(addr, "CountryID")) inv.facts.saw_term(80);
+      inv.delivery.deliver_to = read_address(addr);
+    }
   }
   inv.delivery.actual_delivery_date =
       x_.cii_date(c(c(d, "ActualDeliverySupplyChainEvent"), "OccurrenceDateTime"), "BT-72");
@@ -199,11 +219,18 @@ void CiiReader::read_delivery(pugi::xml_node d, Invoice& inv) {
   inv.receiving_advice_reference = t(c(d, "ReceivingAdviceReferencedDocument"), "IssuerAssignedID");
 }
 
-Period CiiReader::read_period(pugi::xml_node p, std::string_view bt_start, std::string_view bt_end) {
+Period CiiReader::read_period(pugi::xml_node p, SourceFacts& facts, bool line) {
   Period r;
   if (!p) return r;
-  r.start = x_.cii_date(c(p, "StartDateTime"), bt_start);
-  r.end = x_.cii_date(c(p, "EndDateTime"), bt_end);
+  // BR-CO-19/20 ask whether a date element exists, readable or not.
+  if (pugi::xml_node d = c(p, "StartDateTime")) {
+    facts.saw_term(line ? 134 : 73);
+    r.start = x_.cii_date(d, line ? "BT-134" : "BT-73");
+  }
+  if (pugi::xml_node d = c(p, "EndDateTime")) {
+    facts.saw_term(line ? 135 : 74);
+    r.end = x_.cii_date(d, line ? "BT-135" : "BT-74");
+  }
   return r;
 }
 
@@ -215,14 +242,20 @@ void CiiReader::read_settlement(pugi::xml_node s, Invoice& inv) {
   inv.tax_currency = t(s, "TaxCurrencyCode");
   inv.currency = t(s, "InvoiceCurrencyCode");
   if (pugi::xml_node p = c(s, "PayeeTradeParty")) {
+    inv.facts.saw_group(10);
+    if (c(p, "Name")) inv.facts.saw_term(59);
     pugi::xml_node id = c(p, "GlobalID");
     if (!id) id = c(p, "ID");
     inv.payee.identifier = id_with_scheme(id);
     inv.payee.name = t(p, "Name");
     inv.payee.legal_registration_id = id_with_scheme(c(c(p, "SpecifiedLegalOrganization"), "ID"));
   }
+  // BR-49 asks every payment means for a code element; BT-81 counts as seen only if all have one.
+  bool every_means_coded = true;
   x_.for_each(s, ram, "SpecifiedTradeSettlementPaymentMeans", [&](pugi::xml_node m) {
     // EN 16931 has one BG-16; CII repeats the means once per account, so the first code wins.
+    inv.facts.saw_group(16);
+    every_means_coded = every_means_coded && c(m, "TypeCode");
     if (pi.means_code.empty()) pi.means_code = t(m, "TypeCode");
     if (pi.means_text.empty()) pi.means_text = t(m, "Information");
     if (pugi::xml_node card = c(m, "ApplicableTradeSettlementFinancialCard")) {
@@ -241,6 +274,7 @@ void CiiReader::read_settlement(pugi::xml_node s, Invoice& inv) {
       pi.credit_transfers.push_back(std::move(ct));
     }
   });
+  if (inv.facts.has_group(16) && every_means_coded) inv.facts.saw_term(81);
   x_.for_each(s, ram, "ApplicableTradeTax", [&](pugi::xml_node tax) {
     VatBreakdown v;
     v.tax_amount = x_.decimal_child(tax, ram, "CalculatedAmount", "BT-117");
@@ -255,7 +289,10 @@ void CiiReader::read_settlement(pugi::xml_node s, Invoice& inv) {
     v.rate = x_.decimal_child(tax, ram, "RateApplicablePercent", "BT-119");
     inv.vat_breakdown.push_back(std::move(v));
   });
-  inv.invoicing_period = read_period(c(s, "BillingSpecifiedPeriod"), "BT-73", "BT-74");
+  if (pugi::xml_node p = c(s, "BillingSpecifiedPeriod")) {
+    inv.facts.saw_group(14);
+    inv.invoicing_period = read_period(p, inv.facts, false);
+  }
   x_.for_each(s, ram, "SpecifiedTradeAllowanceCharge", [&](pugi::xml_node ac) {
     DocumentAllowanceCharge d;
     const bool is_charge = indicator(ac) == "true";
@@ -289,6 +326,7 @@ void CiiReader::read_settlement(pugi::xml_node s, Invoice& inv) {
     // BT-110 is the TaxTotalAmount in the invoice currency, BT-111 the one in the tax currency.
     x_.for_each(m, ram, "TaxTotalAmount", [&](pugi::xml_node ta) {
       const std::string_view cur = ta.attribute("currencyID").value();
+      if (cur == inv.currency) ++inv.facts.document_currency_tax_totals;
       const bool in_tax_currency =
           !inv.tax_currency.empty() && cur == inv.tax_currency && inv.tax_currency != inv.currency;
       if (in_tax_currency)
@@ -302,6 +340,7 @@ void CiiReader::read_settlement(pugi::xml_node s, Invoice& inv) {
     tt.payable_amount = x_.decimal_child(m, ram, "DuePayableAmount", "BT-115");
   }
   x_.for_each(s, ram, "InvoiceReferencedDocument", [&](pugi::xml_node r) {
+    inv.facts.saw_group(3);
     inv.preceding_invoices.push_back(
         PrecedingInvoice{t(r, "IssuerAssignedID"), x_.cii_date(c(r, "FormattedIssueDateTime"), "BT-26")});
   });
@@ -361,7 +400,10 @@ void CiiReader::read_line(pugi::xml_node l, InvoiceLine& line) {
     pugi::xml_node tax = c(s, "ApplicableTradeTax");
     line.vat_category_code = t(tax, "CategoryCode");
     line.vat_rate = x_.decimal_child(tax, ram, "RateApplicablePercent", "BT-152");
-    line.period = read_period(c(s, "BillingSpecifiedPeriod"), "BT-134", "BT-135");
+    if (pugi::xml_node p = c(s, "BillingSpecifiedPeriod")) {
+      line.facts.saw_group(26);
+      line.period = read_period(p, line.facts, true);
+    }
     x_.for_each(s, ram, "SpecifiedTradeAllowanceCharge", [&](pugi::xml_node ac) {
       LineAllowanceCharge d;
       const bool is_charge = indicator(ac) == "true";

@@ -62,9 +62,9 @@ class UblReader {
   void read_header(pugi::xml_node root, Invoice& inv);
   void read_references(pugi::xml_node root, Invoice& inv);
   void read_seller(pugi::xml_node p, Invoice& inv);
-  void read_buyer(pugi::xml_node p, Buyer& b);
+  void read_buyer(pugi::xml_node p, Invoice& inv);
   void read_payee(pugi::xml_node p, Invoice& inv);
-  void read_tax_representative(pugi::xml_node p, TaxRepresentative& tr);
+  void read_tax_representative(pugi::xml_node p, Invoice& inv);
   void read_delivery(pugi::xml_node d, Invoice& inv);
   void read_payment(pugi::xml_node root, Invoice& inv);
   void read_allowances_charges(pugi::xml_node root, Invoice& inv);
@@ -75,7 +75,7 @@ class UblReader {
   void read_price(pugi::xml_node price, PriceDetails& pr);
   Address read_address(pugi::xml_node a) const;
   Contact read_contact(pugi::xml_node party) const;
-  Period read_period(pugi::xml_node p, std::string_view bt_start, std::string_view bt_end);
+  Period read_period(pugi::xml_node p, SourceFacts& facts, bool line);
 
   detail::XmlReader& x_;
   bool credit_note_;
@@ -83,12 +83,13 @@ class UblReader {
 
 void UblReader::read(pugi::xml_node root, Invoice& inv) {
   inv.source_syntax = credit_note_ ? Syntax::ubl_credit_note : Syntax::ubl_invoice;
+  inv.facts.read_from_source = true;
   read_header(root, inv);
   read_references(root, inv);
   read_seller(a(a(root, "AccountingSupplierParty"), "Party"), inv);
-  read_buyer(a(a(root, "AccountingCustomerParty"), "Party"), inv.buyer);
+  read_buyer(a(a(root, "AccountingCustomerParty"), "Party"), inv);
   read_payee(a(root, "PayeeParty"), inv);
-  read_tax_representative(a(root, "TaxRepresentativeParty"), inv.tax_representative);
+  read_tax_representative(a(root, "TaxRepresentativeParty"), inv);
   read_delivery(a(root, "Delivery"), inv);
   read_payment(root, inv);
   read_allowances_charges(root, inv);
@@ -102,7 +103,11 @@ void UblReader::read_header(pugi::xml_node root, Invoice& inv) {
   inv.specification_identifier = t(root, "CustomizationID");
   inv.business_process = t(root, "ProfileID");
   inv.number = t(root, "ID");
-  inv.issue_date = x_.iso_date(b(root, "IssueDate"), "BT-2");
+  // BR-03 asks for a non-blank cbc:IssueDate, not a valid one: an unreadable date still counts.
+  if (pugi::xml_node d = b(root, "IssueDate")) {
+    inv.issue_date = x_.iso_date(d, "BT-2");
+    if (!detail::trimmed(d.child_value()).empty()) inv.facts.saw_term(2);
+  }
   // A CreditNote has no cbc:DueDate: its BT-9 is in cac:PaymentMeans (read with the payment).
   if (!credit_note_) inv.due_date = x_.iso_date(b(root, "DueDate"), "BT-9");
   inv.type_code = t(root, credit_note_ ? "CreditNoteTypeCode" : "InvoiceTypeCode");
@@ -114,8 +119,11 @@ void UblReader::read_header(pugi::xml_node root, Invoice& inv) {
   inv.buyer_accounting_reference = t(root, "AccountingCost");
   inv.buyer_reference = t(root, "BuyerReference");
   if (pugi::xml_node p = a(root, "InvoicePeriod")) {
-    inv.invoicing_period = read_period(p, "BT-73", "BT-74");
-    inv.tax_point_date_code = t(p, "DescriptionCode");
+    inv.facts.saw_group(14);
+    inv.invoicing_period = read_period(p, inv.facts, false);
+    pugi::xml_node code = b(p, "DescriptionCode");
+    if (code) inv.facts.saw_term(8);
+    inv.tax_point_date_code = detail::trimmed(code.child_value());
   }
 }
 
@@ -124,9 +132,12 @@ void UblReader::read_references(pugi::xml_node root, Invoice& inv) {
     inv.purchase_order_reference = t(o, "ID");
     inv.sales_order_reference = t(o, "SalesOrderID");
   }
+  // A BillingReference without an InvoiceDocumentReference is still a BG-3 that BR-55 judges:
+  // it is kept as a reference without number.
   x_.for_each(root, cac, "BillingReference", [&](pugi::xml_node r) {
-    if (pugi::xml_node d = a(r, "InvoiceDocumentReference"))
-      inv.preceding_invoices.push_back(PrecedingInvoice{t(d, "ID"), x_.iso_date(b(d, "IssueDate"), "BT-26")});
+    inv.facts.saw_group(3);
+    pugi::xml_node d = a(r, "InvoiceDocumentReference");
+    inv.preceding_invoices.push_back(PrecedingInvoice{t(d, "ID"), x_.iso_date(b(d, "IssueDate"), "BT-26")});
   });
   inv.despatch_advice_reference = t(a(root, "DespatchDocumentReference"), "ID");
   inv.receiving_advice_reference = t(a(root, "ReceiptDocumentReference"), "ID");
@@ -199,7 +210,10 @@ void UblReader::read_seller(pugi::xml_node p, Invoice& inv) {
   std::stable_partition(s.identifiers.begin(), s.identifiers.end(),
                         [](const Identifier& id) { return id.scheme.empty(); });
   s.trading_name = t(a(p, "PartyName"), "Name");
-  s.postal_address = read_address(a(p, "PostalAddress"));
+  if (pugi::xml_node addr = a(p, "PostalAddress")) {
+    inv.facts.saw_group(5);
+    s.postal_address = read_address(addr);
+  }
   x_.for_each(p, cac, "PartyTaxScheme", [&](pugi::xml_node ts) {
     std::string id = t(ts, "CompanyID");
     std::string& target = is_vat_scheme(t(a(ts, "TaxScheme"), "ID")) ? s.vat_id : s.tax_registration_id;
@@ -213,12 +227,16 @@ void UblReader::read_seller(pugi::xml_node p, Invoice& inv) {
   s.contact = read_contact(p);
 }
 
-void UblReader::read_buyer(pugi::xml_node p, Buyer& by) {
+void UblReader::read_buyer(pugi::xml_node p, Invoice& inv) {
   if (!p) return;
+  Buyer& by = inv.buyer;
   by.electronic_address = id_with_scheme(b(p, "EndpointID"));
   by.identifier = id_with_scheme(b(a(p, "PartyIdentification"), "ID"));
   by.trading_name = t(a(p, "PartyName"), "Name");
-  by.postal_address = read_address(a(p, "PostalAddress"));
+  if (pugi::xml_node addr = a(p, "PostalAddress")) {
+    inv.facts.saw_group(8);
+    by.postal_address = read_address(addr);
+  }
   x_.for_each(p, cac, "PartyTaxScheme", [&](pugi::xml_node ts) {
     if (by.vat_id.empty() && is_vat_scheme(t(a(ts, "TaxScheme"), "ID"))) by.vat_id = t(ts, "CompanyID");
   });
@@ -231,6 +249,7 @@ void UblReader::read_buyer(pugi::xml_node p, Buyer& by) {
 
 void UblReader::read_payee(pugi::xml_node p, Invoice& inv) {
   if (!p) return;
+  inv.facts.saw_group(10);
   Payee& py = inv.payee;
   x_.for_each(p, cac, "PartyIdentification", [&](pugi::xml_node pi) {
     Identifier id = id_with_scheme(b(pi, "ID"));
@@ -241,35 +260,58 @@ void UblReader::read_payee(pugi::xml_node p, Invoice& inv) {
       py.identifier = std::move(id);
     }
   });
-  py.name = t(a(p, "PartyName"), "Name");
+  if (pugi::xml_node name = b(a(p, "PartyName"), "Name")) {
+    inv.facts.saw_term(59);
+    py.name = detail::trimmed(name.child_value());
+  }
   py.legal_registration_id = id_with_scheme(b(a(p, "PartyLegalEntity"), "CompanyID"));
 }
 
-void UblReader::read_tax_representative(pugi::xml_node p, TaxRepresentative& tr) {
+void UblReader::read_tax_representative(pugi::xml_node p, Invoice& inv) {
   if (!p) return;
+  inv.facts.saw_group(11);
+  TaxRepresentative& tr = inv.tax_representative;
   tr.name = t(a(p, "PartyName"), "Name");
-  tr.postal_address = read_address(a(p, "PostalAddress"));
+  if (pugi::xml_node addr = a(p, "PostalAddress")) {
+    inv.facts.saw_group(12);
+    tr.postal_address = read_address(addr);
+  }
   x_.for_each(p, cac, "PartyTaxScheme", [&](pugi::xml_node ts) {
-    if (tr.vat_id.empty() && is_vat_scheme(t(a(ts, "TaxScheme"), "ID"))) tr.vat_id = t(ts, "CompanyID");
+    if (!is_vat_scheme(t(a(ts, "TaxScheme"), "ID"))) return;
+    pugi::xml_node id = b(ts, "CompanyID");
+    if (id) inv.facts.saw_term(63);
+    if (tr.vat_id.empty()) tr.vat_id = detail::trimmed(id.child_value());
   });
 }
 
 void UblReader::read_delivery(pugi::xml_node d, Invoice& inv) {
   if (!d) return;
+  inv.facts.saw_group(13);
   Delivery& del = inv.delivery;
   del.actual_delivery_date = x_.iso_date(b(d, "ActualDeliveryDate"), "BT-72");
   if (pugi::xml_node loc = a(d, "DeliveryLocation")) {
     del.location_id = id_with_scheme(b(loc, "ID"));
-    del.deliver_to = read_address(a(loc, "Address"));
+    if (pugi::xml_node addr = a(loc, "Address")) {
+      inv.facts.saw_group(15);
+      if (b(a(addr, "Country"), "IdentificationCode")) inv.facts.saw_term(80);
+      del.deliver_to = read_address(addr);
+    }
   }
   del.deliver_to_name = t(a(a(d, "DeliveryParty"), "PartyName"), "Name");
 }
 
-Period UblReader::read_period(pugi::xml_node p, std::string_view bt_start, std::string_view bt_end) {
+Period UblReader::read_period(pugi::xml_node p, SourceFacts& facts, bool line) {
   Period r;
   if (!p) return r;
-  r.start = x_.iso_date(b(p, "StartDate"), bt_start);
-  r.end = x_.iso_date(b(p, "EndDate"), bt_end);
+  // BR-CO-19/20 ask whether a date element exists, readable or not.
+  if (pugi::xml_node d = b(p, "StartDate")) {
+    facts.saw_term(line ? 134 : 73);
+    r.start = x_.iso_date(d, line ? "BT-134" : "BT-73");
+  }
+  if (pugi::xml_node d = b(p, "EndDate")) {
+    facts.saw_term(line ? 135 : 74);
+    r.end = x_.iso_date(d, line ? "BT-135" : "BT-74");
+  }
   return r;
 }
 
@@ -277,8 +319,13 @@ void UblReader::read_payment(pugi::xml_node root, Invoice& inv) {
   PaymentInstructions& pi = inv.payment_instructions;
   // EN 16931 has one BG-16; UBL repeats cac:PaymentMeans once per account, so the first
   // code, text and payment id win and the accounts accumulate.
+  // BR-49 asks every cac:PaymentMeans for a code element; BT-81 counts as seen only if all have one.
+  bool every_means_coded = true;
   x_.for_each(root, cac, "PaymentMeans", [&](pugi::xml_node m) {
-    if (pugi::xml_node code = b(m, "PaymentMeansCode")) {
+    inv.facts.saw_group(16);
+    pugi::xml_node code = b(m, "PaymentMeansCode");
+    every_means_coded = every_means_coded && code;
+    if (code) {
       if (pi.means_code.empty()) pi.means_code = detail::trimmed(code.child_value());
       if (pi.means_text.empty()) pi.means_text = detail::trimmed(code.attribute("name").value());
     }
@@ -298,6 +345,7 @@ void UblReader::read_payment(pugi::xml_node root, Invoice& inv) {
         pi.direct_debit.debited_account_id = t(a(mandate, "PayerFinancialAccount"), "ID");
     }
   });
+  if (inv.facts.has_group(16) && every_means_coded) inv.facts.saw_term(81);
   x_.for_each(root, cac, "PaymentTerms", [&](pugi::xml_node pt) {
     x_.for_each(pt, cbc, "Note",
                 [&](pugi::xml_node n) { append_line(inv.payment_terms, detail::trimmed(n.child_value())); });
@@ -328,15 +376,17 @@ void UblReader::read_taxes(pugi::xml_node root, Invoice& inv) {
   x_.for_each(root, cac, "TaxTotal", [&](pugi::xml_node total) {
     pugi::xml_node amount = b(total, "TaxAmount");
     const std::string_view cur = amount.attribute("currencyID").value();
+    if (cur == inv.currency) ++inv.facts.document_currency_tax_totals;
     const bool in_tax_currency =
         distinct_tax_currency ? cur == inv.tax_currency : seen_document_currency && !inv.tax_currency.empty();
     if (in_tax_currency) {
       if (!tt.total_vat_in_tax_currency) tt.total_vat_in_tax_currency = x_.decimal(amount, "BT-111");
       return;
     }
-    if (seen_document_currency) return;
+    // BR-CO-15 fires on a second total in the invoice currency and the VAT category rules count
+    // the subtotals of every cac:TaxTotal, so a second one's subtotals are kept too.
+    if (!seen_document_currency) tt.total_vat = x_.decimal(amount, "BT-110");
     seen_document_currency = true;
-    tt.total_vat = x_.decimal(amount, "BT-110");
     x_.for_each(total, cac, "TaxSubtotal", [&](pugi::xml_node sub) {
       VatBreakdown v;
       v.taxable_amount = x_.decimal_child(sub, cbc, "TaxableAmount", "BT-116");
@@ -373,7 +423,10 @@ void UblReader::read_line(pugi::xml_node l, InvoiceLine& line) {
   }
   line.net_amount = x_.decimal_child(l, cbc, "LineExtensionAmount", "BT-131");
   line.buyer_accounting_reference = t(l, "AccountingCost");
-  line.period = read_period(a(l, "InvoicePeriod"), "BT-134", "BT-135");
+  if (pugi::xml_node p = a(l, "InvoicePeriod")) {
+    line.facts.saw_group(26);
+    line.period = read_period(p, line.facts, true);
+  }
   line.order_line_reference = t(a(l, "OrderLineReference"), "LineID");
   // The binding types BT-128 with code 130; some producers leave the code out of the one
   // document reference a line may have, and it can mean nothing else.

@@ -503,10 +503,18 @@ void check_vat_totals(RuleContext& ctx, bool cii) {
   // total VAT amount in it. CII also accepts BT-112 = BT-109 (no VAT amount at all).
   guarded([&] {
     if (inv.currency.empty()) return;
-    const bool twice = !cii && inv.tax_currency == inv.currency && t.total_vat_in_tax_currency;
-    if (twice) {
+    // Read from a document, the reader counted the totals in the invoice currency; the model
+    // keeps one, so for a model built in code only a tax currency equal to it can repeat it.
+    const int in_currency = inv.facts.read_from_source ? inv.facts.document_currency_tax_totals
+                            : !cii && inv.tax_currency == inv.currency && t.total_vat_in_tax_currency ? 2
+                                                                                                      : 1;
+    const bool cii_without_vat =
+        cii && t.total_with_vat && t.total_without_vat && *t.total_with_vat == *t.total_without_vat;
+    if (in_currency != 1 && !cii_without_vat) {
       ctx.fail("BR-CO-15", paths.term("BT-110"),
-               "the total VAT amount is given twice in the invoice currency " + quoted(inv.currency));
+               in_currency == 0
+                   ? "no total VAT amount (BT-110) is given in the invoice currency " + quoted(inv.currency)
+                   : "the total VAT amount is given twice in the invoice currency " + quoted(inv.currency));
       return;
     }
     std::optional<Decimal> expected;
@@ -611,8 +619,26 @@ std::span<const RuleInfo> calc_rules() {
   return infos;
 }
 
-// BR-CO-19 and BR-CO-20 judge a period element that is present without any date; the model
-// keeps only the dates (Period), so an empty period reads as no period and they cannot fail.
+// BR-CO-19 and BR-CO-20 judge a period element that is present without any date element. The
+// model keeps only readable dates, so only a model read from a document, whose facts tell which
+// elements existed, can fail them.
+void check_periods(RuleContext& ctx, bool cii) {
+  const Invoice& inv = ctx.inv;
+  const SourceFacts& f = inv.facts;
+  if (!f.read_from_source) return;
+  // UBL also accepts a period holding only the VAT point date code (BT-8); CII keeps BT-8 elsewhere.
+  if (f.has_group(14) && !f.has_term(73) && !f.has_term(74) && (cii || !f.has_term(8)))
+    ctx.fail("BR-CO-19", ctx.paths.term("BG-14"),
+             "the invoicing period (BG-14) has neither a start date (BT-73) nor an end date (BT-74)");
+  for (std::size_t i = 0; i < inv.lines.size(); ++i) {
+    const SourceFacts& lf = inv.lines[i].facts;
+    if (lf.has_group(26) && !lf.has_term(134) && !lf.has_term(135))
+      ctx.fail("BR-CO-20", ctx.paths.line(i, "BG-26"),
+               "the invoice line period (BG-26) of line " + std::to_string(i + 1) +
+                   " has neither a start date (BT-134) nor an end date (BT-135)");
+  }
+}
+
 void check_calc(RuleContext& ctx) {
   const Invoice& inv = ctx.inv;
   const bool cii = inv.source_syntax == Syntax::cii;
@@ -624,6 +650,7 @@ void check_calc(RuleContext& ctx) {
   if (any_total(inv.totals, cii)) check_totals(ctx, cii, line_sum, allowance_sum, charge_sum);
   check_vat_totals(ctx, cii);
   check_total_decimals(ctx, inv.source_syntax);
+  check_periods(ctx, cii);
 }
 
 }  // namespace relance::formats::rules

@@ -1,10 +1,10 @@
 // EN 16931 business rules BR-01 .. BR-65 (release 1.3.16 of the official artefacts).
 //
-// The artefacts check the XML, the rules here check the model, so an element that is present
-// but empty and one that is absent look the same: where the artefacts test presence only
-// (exists(...)), the model's empty value is taken as absent. Where the UBL and CII artefacts
-// disagree, the one of the source syntax is followed; a model built in code (Syntax::unknown)
-// is judged as UBL, whose paths it is given.
+// The artefacts check the XML, the rules here check the model. A model read from a document
+// carries which elements existed (Invoice::facts), so where the artefacts test presence only
+// (exists(...)) an empty element counts as present; for a model built in code an empty value is
+// taken as absent. Where the UBL and CII artefacts disagree, the one of the source syntax is
+// followed; a model built in code (Syntax::unknown) is judged as UBL, whose paths it is given.
 
 #include <string_view>
 
@@ -133,6 +133,14 @@ bool is_blank(std::string_view s) {
   return s.find_first_not_of(" \t\n\r") == std::string_view::npos;
 }
 
+// Whether the source document had group BG-n, even empty.
+bool saw_group(const Invoice& inv, std::size_t bg) {
+  return inv.facts.read_from_source && inv.facts.has_group(bg);
+}
+bool saw_term(const Invoice& inv, std::size_t bt) {
+  return inv.facts.read_from_source && inv.facts.has_term(bt);
+}
+
 bool is_credit_transfer(std::string_view means_code) {
   return means_code == "30" || means_code == "58";
 }
@@ -152,7 +160,8 @@ void check_document(RuleContext& ctx, bool cii) {
   if (inv.specification_identifier.empty())
     ctx.fail("BR-01", paths.root(), "the invoice has no specification identifier (BT-24)");
   if (inv.number.empty()) ctx.fail("BR-02", paths.root(), "the invoice has no number (BT-1)");
-  if (!inv.issue_date) ctx.fail("BR-03", paths.root(), "the invoice has no issue date (BT-2)");
+  if (!inv.issue_date && !saw_term(inv, 2))
+    ctx.fail("BR-03", paths.root(), "the invoice has no issue date (BT-2)");
   if (inv.type_code.empty()) ctx.fail("BR-04", paths.root(), "the invoice has no type code (BT-3)");
   if (inv.currency.empty()) ctx.fail("BR-05", paths.root(), "the invoice has no currency code (BT-5)");
   if (inv.seller.name.empty()) ctx.fail("BR-06", paths.term("BG-4"), "the seller has no name (BT-27)");
@@ -161,13 +170,14 @@ void check_document(RuleContext& ctx, bool cii) {
   // In UBL the country code rules apply within an address; in CII they apply to the invoice,
   // so there a missing address also lacks its country code.
   const Address& seller_address = inv.seller.postal_address;
-  if (seller_address.empty())
-    ctx.fail("BR-08", paths.term("BG-4"), "the seller has no postal address (BG-5)");
-  if (seller_address.country_code.empty() && (cii || !seller_address.empty()))
+  const bool seller_address_given = !seller_address.empty() || saw_group(inv, 5);
+  if (!seller_address_given) ctx.fail("BR-08", paths.term("BG-4"), "the seller has no postal address (BG-5)");
+  if (seller_address.country_code.empty() && (cii || seller_address_given))
     ctx.fail("BR-09", paths.term("BG-5"), "the seller's postal address has no country code (BT-40)");
   const Address& buyer_address = inv.buyer.postal_address;
-  if (buyer_address.empty()) ctx.fail("BR-10", paths.term("BG-7"), "the buyer has no postal address (BG-8)");
-  if (buyer_address.country_code.empty() && (cii || !buyer_address.empty()))
+  const bool buyer_address_given = !buyer_address.empty() || saw_group(inv, 8);
+  if (!buyer_address_given) ctx.fail("BR-10", paths.term("BG-7"), "the buyer has no postal address (BG-8)");
+  if (buyer_address.country_code.empty() && (cii || buyer_address_given))
     ctx.fail("BR-11", paths.term("BG-8"), "the buyer's postal address has no country code (BT-55)");
 
   // BG-22 is mandatory, so these fire also when the whole group is missing (which the model
@@ -190,9 +200,9 @@ void check_parties(RuleContext& ctx, bool cii) {
 
   // BR-17: UBL compares the payee name with the seller's trading name (cac:PartyName), CII
   // with the seller's name; CII also compares the legal registration identifiers.
-  if (const Payee& payee = inv.payee; !payee.empty()) {
+  if (const Payee& payee = inv.payee; !payee.empty() || saw_group(inv, 10)) {
     const Seller& seller = inv.seller;
-    if (payee.name.empty()) {
+    if (payee.name.empty() && !saw_term(inv, 59)) {
       ctx.fail("BR-17", paths.term("BG-10"), "the payee (BG-10) has no name (BT-59)");
     } else if (const std::string& seller_name = cii ? seller.name : seller.trading_name;
                !seller_name.empty() && payee.name == seller_name) {
@@ -214,21 +224,25 @@ void check_parties(RuleContext& ctx, bool cii) {
     }
   }
 
-  if (const TaxRepresentative& rep = inv.tax_representative; !rep.empty()) {
+  if (const TaxRepresentative& rep = inv.tax_representative; !rep.empty() || saw_group(inv, 11)) {
     if (rep.name.empty())
       ctx.fail("BR-18", paths.term("BG-11"), "the seller tax representative (BG-11) has no name (BT-62)");
-    if (rep.postal_address.empty())
+    const bool address_given = !rep.postal_address.empty() || saw_group(inv, 12);
+    if (!address_given)
       ctx.fail("BR-19", paths.term("BG-11"),
                "the seller tax representative (BG-11) has no postal address (BG-12)");
-    if (rep.postal_address.country_code.empty() && (cii || !rep.postal_address.empty()))
+    if (rep.postal_address.country_code.empty() && (cii || address_given))
       ctx.fail("BR-20", paths.term("BG-12"),
                "the tax representative's postal address has no country code (BT-69)");
-    if (rep.vat_id.empty())
+    // UBL asks only for the VAT CompanyID element, CII for a non-blank one.
+    if (rep.vat_id.empty() && (cii || !saw_term(inv, 63)))
       ctx.fail("BR-56", paths.term("BG-11"),
                "the seller tax representative (BG-11) has no VAT identifier (BT-63)");
   }
 
-  if (const Address& a = inv.delivery.deliver_to; !a.empty() && a.country_code.empty())
+  // UBL asks only for the country code element, CII for a non-blank one.
+  if (const Address& a = inv.delivery.deliver_to;
+      (!a.empty() || saw_group(inv, 15)) && a.country_code.empty() && (cii || !saw_term(inv, 80)))
     ctx.fail("BR-57", paths.term("BG-15"), "the deliver-to address (BG-15) has no country code (BT-80)");
 
   if (const Identifier& e = inv.seller.electronic_address; !e.empty() && e.scheme.empty())
@@ -245,7 +259,12 @@ void check_payment(RuleContext& ctx, bool cii) {
   const PaymentInstructions& pi = inv.payment_instructions;
 
   // UBL's cbc:PaymentMeansCode carries BT-82 as its name attribute: with a text, the element exists.
-  if (pi.means_code.empty() && (cii || pi.means_text.empty()) && has_payment_means(pi, cii))
+  // Read from a document, BR-49 needs the code element in each payment means, empty or not.
+  const bool means_without_code =
+      inv.facts.read_from_source
+          ? inv.facts.has_group(16) && !inv.facts.has_term(81)
+          : pi.means_code.empty() && (cii || pi.means_text.empty()) && has_payment_means(pi, cii);
+  if (means_without_code)
     ctx.fail("BR-49", paths.term("BG-16"),
              "the payment instructions (BG-16) have no payment means code (BT-81)");
 

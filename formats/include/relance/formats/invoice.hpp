@@ -20,8 +20,8 @@ namespace relance::formats {
 // it is not business content, so it never makes two invoices compare unequal. An invoice built
 // in code has no facts, and rules then judge the values alone.
 struct SourceFacts {
-  std::bitset<200> terms;   // BT-n had an element: terms[n]
-  std::bitset<40> groups;   // BG-n had an element: groups[n]
+  std::bitset<200> terms;                // BT-n had an element: terms[n]
+  std::bitset<40> groups;                // BG-n had an element: groups[n]
   int document_currency_tax_totals = 0;  // UBL cac:TaxTotal / CII ram:TaxTotalAmount in BT-5
   bool read_from_source = false;         // false for an invoice built in code
 
@@ -281,6 +281,7 @@ struct InvoiceLine {                            // BG-25
   std::string vat_category_code;                // BT-151
   std::optional<Decimal> vat_rate;              // BT-152
   Item item;                                    // BG-31
+  SourceFacts facts;                            // line-level terms and groups seen in the source
   friend bool operator==(const InvoiceLine&, const InvoiceLine&) = default;
 };
 
@@ -327,6 +328,7 @@ struct Invoice {
   std::vector<InvoiceLine> lines;                        // BG-25
 
   Syntax source_syntax = Syntax::unknown;  // not a business term: where it was read from
+  SourceFacts facts;                       // document-level terms and groups seen in the source
 
   bool is_credit_note() const;  // BT-3 in the credit note family (381, 396, 532)
   // Business content only: the source syntax is not part of the comparison.
