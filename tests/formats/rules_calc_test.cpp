@@ -9,17 +9,15 @@
 #include <vector>
 
 #include "../../formats/src/rules/rule_context.hpp"
-#include "../samples/sample_invoice.hpp"
 #include "relance/formats/validate.hpp"
+#include "rule_checks.hpp"
+#include "sample_invoice.hpp"
 
 using namespace relance::formats;
 using relance::Severity;
+using namespace relance::testing::rule_checks;
 
 namespace {
-
-Decimal d(const char* text) {
-  return *Decimal::parse(text);
-}
 
 // 3 lines: 12.50 at 10 %, 25.74 and 39.72 at 20 %, a 5.00 allowance at 20 %;
 // BT-106 77.96, BT-109 72.96, BT-110 13.34 (12.09 + 1.25), BT-112 and BT-115 86.30.
@@ -27,37 +25,10 @@ Invoice sample() {
   return relance::samples::make_invoice(3);
 }
 
-std::vector<relance::Diagnostic> diagnostics_of(const Invoice& inv, std::string_view id) {
-  ValidationOptions options;
-  options.only_rules = {std::string(id)};
-  return validate(inv, options).items();
-}
-
-void expect_silent(const Invoice& inv, std::string_view id) {
-  for (const auto& found : diagnostics_of(inv, id))
-    ADD_FAILURE() << id << " fired: " << found.where.path << ": " << found.message;
-}
-
-void expect_fires(const Invoice& inv, std::string_view id, std::string_view path,
-                  Severity severity = Severity::fatal) {
-  const auto found = diagnostics_of(inv, id);
-  ASSERT_EQ(found.size(), 1u) << id;
-  EXPECT_EQ(found[0].rule_id, id);
-  EXPECT_EQ(found[0].severity, severity);
-  EXPECT_EQ(found[0].where.path, path);
-  EXPECT_FALSE(found[0].message.empty());
-}
-
-constexpr std::string_view root = "/Invoice";
-constexpr std::string_view line_1 = "/Invoice/cac:InvoiceLine[1]";
-constexpr std::string_view allowance_1 = "/Invoice/cac:AllowanceCharge[cbc:ChargeIndicator='false'][1]";
-constexpr std::string_view charge_1 = "/Invoice/cac:AllowanceCharge[cbc:ChargeIndicator='true'][1]";
 constexpr std::string_view line_allowance_1 =
     "/Invoice/cac:InvoiceLine[1]/cac:AllowanceCharge[cbc:ChargeIndicator='false'][1]";
 constexpr std::string_view line_charge_1 =
     "/Invoice/cac:InvoiceLine[1]/cac:AllowanceCharge[cbc:ChargeIndicator='true'][1]";
-constexpr std::string_view subtotal_1 = "/Invoice/cac:TaxTotal/cac:TaxSubtotal[1]";
-constexpr std::string_view totals = "/Invoice/cac:LegalMonetaryTotal";
 constexpr std::string_view tax_amount = "/Invoice/cac:TaxTotal/cbc:TaxAmount";
 
 std::string at(std::string_view base, std::string_view rest) {

@@ -7,55 +7,22 @@
 #include <string_view>
 #include <vector>
 
-#include "../samples/sample_invoice.hpp"
 #include "relance/formats/validate.hpp"
-
-// relance_formats_tests does not link relance_samples (tests/CMakeLists.txt): the sample is
-// compiled in here, once for the whole test binary, until it does.
+#include "rule_checks.hpp"
 #include "sample_invoice.hpp"
 
 using namespace relance::formats;
 using relance::Severity;
+using namespace relance::testing::rule_checks;
 
 namespace {
-
-Decimal d(const char* text) {
-  return *Decimal::parse(text);
-}
 
 Invoice sample() {
   return relance::samples::make_invoice(3);
 }
 
-std::vector<relance::Diagnostic> diagnostics_of(const Invoice& inv, std::string_view id) {
-  ValidationOptions options;
-  options.only_rules = {std::string(id)};
-  return validate(inv, options).items();
-}
-
-void expect_silent(const Invoice& inv, std::string_view id) {
-  for (const auto& found : diagnostics_of(inv, id))
-    ADD_FAILURE() << id << " fired: " << found.where.path << ": " << found.message;
-}
-
-void expect_fires(const Invoice& inv, std::string_view id, std::string_view path,
-                  Severity severity = Severity::fatal) {
-  const auto found = diagnostics_of(inv, id);
-  ASSERT_EQ(found.size(), 1u) << id;
-  EXPECT_EQ(found[0].rule_id, id);
-  EXPECT_EQ(found[0].severity, severity);
-  EXPECT_EQ(found[0].where.path, path);
-  EXPECT_FALSE(found[0].message.empty());
-}
-
-constexpr std::string_view root = "/Invoice";
 constexpr std::string_view seller_party = "/Invoice/cac:AccountingSupplierParty";
 constexpr std::string_view buyer_party = "/Invoice/cac:AccountingCustomerParty";
-constexpr std::string_view totals = "/Invoice/cac:LegalMonetaryTotal";
-constexpr std::string_view line_1 = "/Invoice/cac:InvoiceLine[1]";
-constexpr std::string_view allowance_1 = "/Invoice/cac:AllowanceCharge[cbc:ChargeIndicator='false'][1]";
-constexpr std::string_view charge_1 = "/Invoice/cac:AllowanceCharge[cbc:ChargeIndicator='true'][1]";
-constexpr std::string_view subtotal_1 = "/Invoice/cac:TaxTotal/cac:TaxSubtotal[1]";
 constexpr std::string_view tax_representative = "/Invoice/cac:TaxRepresentativeParty";
 
 std::string at(std::string_view base, std::string_view rest) {
