@@ -30,4 +30,10 @@ struct ValidateOptions {
 };
 ExitCode run_validate(const ValidateOptions& options, std::ostream& out, std::ostream& err);
 
+struct RulesOptions {
+  std::string pattern;  // a rule id or a prefix ending in '*'; empty lists them all
+  bool json = false;
+};
+ExitCode run_rules(const RulesOptions& options, std::ostream& out, std::ostream& err);
+
 }  // namespace relance::pipeline::detail

@@ -74,6 +74,12 @@ ExitCode Job::run(const std::vector<std::string>& args) {
   validate_cmd->footer(
       "Exit status: 0 no fatal diagnostic, 1 some invoice has one, 2 an input cannot be read.");
 
+  detail::RulesOptions rules;
+  CLI::App* rules_cmd = app.add_subcommand(
+      "rules", "List the rules validate knows: id, default severity, what it checks, source");
+  rules_cmd->add_option("pattern", rules.pattern, "A rule id or a prefix ending in '*': 'RL-*', 'BR-CO-*'");
+  rules_cmd->add_flag("--json", rules.json, "Print the list as JSON");
+
   try {
     std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 takes argv reversed
     app.parse(reversed);
@@ -94,6 +100,7 @@ ExitCode Job::run(const std::vector<std::string>& args) {
   if (inspect_cmd->parsed()) return detail::run_inspect(inspect, out_, err_);
   if (convert_cmd->parsed()) return detail::run_convert(convert, out_, err_);
   if (validate_cmd->parsed()) return detail::run_validate(validate, out_, err_);
+  if (rules_cmd->parsed()) return detail::run_rules(rules, out_, err_);
   return ExitCode::failure;
 }
 

@@ -126,7 +126,7 @@ ExitCode run_validate(const ValidateOptions& options, std::ostream& out, std::os
       known =
           known || (prefix ? r.id.starts_with(std::string_view(id).substr(0, id.size() - 1)) : r.id == id);
     if (!known) {
-      err << "relance validate: --rules: '" << id << "' names no rule (see the README for the rule ids)\n";
+      err << "relance validate: --rules: '" << id << "' names no rule ('relance rules' lists them)\n";
       return ExitCode::failure;
     }
     vo.only_rules.push_back(id);

@@ -132,3 +132,21 @@ TEST(ValidateCli, ABadConfigurationIsAnErrorWithFileAndLine) {
   EXPECT_EQ(relance_run({"validate", good, "--config", (tmp / "missing.toml").string()}).code,
             ExitCode::failure);
 }
+
+TEST(RulesCli, ListsTheRegistryWithSeveritiesAndSources) {
+  const CliRun all = relance_run({"rules"});
+  EXPECT_EQ(all.code, ExitCode::success);
+  EXPECT_NE(all.out.find("BR-CO-10  fatal"), std::string::npos);
+  EXPECT_NE(all.out.find("RL-DUE-003  warning"), std::string::npos);
+  EXPECT_NE(all.out.find("L441-10"), std::string::npos);
+  const CliRun rl = relance_run({"rules", "RL-*", "--json"});
+  EXPECT_EQ(rl.code, ExitCode::success);
+  const auto j = nlohmann::json::parse(rl.out);
+  ASSERT_TRUE(j.is_array());
+  EXPECT_GE(j.size(), 20u);
+  for (const auto& r : j) {
+    EXPECT_EQ(r["rule"].get<std::string>().rfind("RL-", 0), 0u);
+    EXPECT_FALSE(r["source"].get<std::string>().empty());
+  }
+  EXPECT_EQ(relance_run({"rules", "XX-*"}).code, ExitCode::failure);
+}
