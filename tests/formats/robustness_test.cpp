@@ -51,5 +51,9 @@ TEST(Robustness, TruncatedAndMutatedInvoicesNeverCrash) {
       ++runs;
     }
   }
-  EXPECT_GT(runs, 1000u);
+  // 36 runs a document: the bundled fixtures alone, or with the 63 official examples when present.
+  EXPECT_GE(runs, docs.size() * 36);
+  if (relance::testing::en16931_dir()) {
+    EXPECT_GT(runs, 1000u);
+  }
 }

@@ -47,4 +47,25 @@ struct EmbeddedInvoiceXml {
 // against the invoice (RL-FX-*) needs the embedded XML read first.
 Result<EmbeddedInvoiceXml> extract_invoice_xml(std::string_view pdf_bytes, std::string_view source_name);
 
+// Where Debian's icc-profiles-free installs the sRGB profile that becomes the PDF/A output intent.
+inline constexpr std::string_view srgb_icc_profile_path = "/usr/share/color/icc/sRGB.icc";
+
+struct FacturxEmbedOptions {
+  std::string conformance_level = "EN 16931";  // MINIMUM, BASIC WL, BASIC, EN 16931, EXTENDED
+  std::string document_title;                  // dc:title and /Title; left out when empty
+  // PDF date such as "D:20261123120000+00'00'": /ModDate everywhere and the XMP dates. Empty: now,
+  // which makes the output differ from run to run; tests fix it.
+  std::string modification_date;
+  std::string icc_profile_path = std::string(srgb_icc_profile_path);
+};
+
+// Turns a PDF drawn by libharu into a Factur-X 1.0 PDF/A-3b: cii_xml attached as factur-x.xml
+// (an associated file of the catalog), an XMP packet with the PDF/A and Factur-X extension
+// schemas, an sRGB output intent and a trailer /ID. Already compressed streams are copied as
+// they are. Never throws: an unreadable PDF is RL-PDF-001, an encrypted one RL-PDF-002, and a
+// missing ICC profile or unusable options RL-PDF-005. Fonts are the renderer's business: this
+// step does not embed them.
+Result<std::string> embed_facturx(std::string_view pdf_bytes, std::string_view cii_xml,
+                                  const FacturxEmbedOptions& options, std::string_view source_name);
+
 }  // namespace relance::formats
