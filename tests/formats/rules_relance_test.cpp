@@ -450,6 +450,9 @@ TEST(RelanceRules, Id002VatCheckKey) {
   buyer.buyer.vat_id = "DE123456789";
   expect_one(run(buyer), "RL-ID-002", Severity::warning,
              "/Invoice/cac:AccountingCustomerParty/cac:Party/cac:PartyTaxScheme/cbc:CompanyID");
+  // The diagnostic names the term that failed, not the rule's first one.
+  EXPECT_EQ(run(buyer).at(0).business_term, "BT-48");
+  EXPECT_EQ(run(inv).at(0).business_term, "BT-31");
 }
 
 TEST(RelanceRules, Id003Iban) {

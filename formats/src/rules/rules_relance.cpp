@@ -573,7 +573,7 @@ void check_siren(RuleContext& ctx, const Identifier& id, bool french_party, std:
                ") passes Luhn as a whole, but its first 9 digits, the SIREN, do not";
   else
     message += "SIREN/SIRET " + quoted(value) + " (" + std::string(bt) + ") fails its Luhn check";
-  ctx.fail("RL-ID-001", ctx.paths.term(bt), std::move(message));
+  ctx.fail("RL-ID-001", ctx.paths.term(bt), std::move(message), bt);
 }
 
 void check_vat(RuleContext& ctx, std::string_view vat, std::string_view whose, std::string_view bt) {
@@ -586,7 +586,8 @@ void check_vat(RuleContext& ctx, std::string_view vat, std::string_view whose, s
                ? "the " + std::string(whose) + " VAT identifier " + quoted(vat) + " (" + std::string(bt) +
                      ") does not have the shape " + std::string(r.expected)
                : "the " + std::string(whose) + " VAT identifier " + quoted(vat) + " (" + std::string(bt) +
-                     ") has a wrong check key");
+                     ") has a wrong check key",
+           bt);
 }
 
 // `path` is called only on failure: passing invoices build no strings.
@@ -600,7 +601,7 @@ void check_iban(RuleContext& ctx, std::string_view account, std::string_view bt,
                     : r.expected_length ? "is not a " + std::string(account.substr(0, 2)) + " IBAN of " +
                                               std::to_string(r.expected_length) + " characters"
                                         : std::string("is not an IBAN: only letters and digits, at most 34");
-  ctx.fail("RL-ID-003", path(), "the account " + quoted(account) + " (" + std::string(bt) + ") " + why);
+  ctx.fail("RL-ID-003", path(), "the account " + quoted(account) + " (" + std::string(bt) + ") " + why, bt);
 }
 
 // BG-16 repeats in the syntaxes, once per account: the i-th account sits in the i-th group.

@@ -55,7 +55,7 @@ bool RuleContext::enabled(std::string_view id) const {
   return o == options.overrides.end() || o->second.has_value();
 }
 
-void RuleContext::fail(std::string_view id, std::string path, std::string message) {
+void RuleContext::fail(std::string_view id, std::string path, std::string message, std::string_view term) {
   if (!enabled(id)) return;
   const RuleInfo* info = find_rule(id);
   Severity severity = info ? info->severity : Severity::fatal;
@@ -67,7 +67,10 @@ void RuleContext::fail(std::string_view id, std::string path, std::string messag
   d.where.source = std::string(source_name_);
   d.where.path = std::move(path);
   d.message = std::move(message);
-  if (info) d.business_term = std::string(info->terms.substr(0, info->terms.find(',')));
+  if (!term.empty())
+    d.business_term = std::string(term);
+  else if (info)
+    d.business_term = std::string(info->terms.substr(0, info->terms.find(',')));
   out_.add(std::move(d));
 }
 
