@@ -325,7 +325,10 @@ void UblWriter::add_payment_means(pugi::xml_node root) {
   for (std::size_t i = 0; i < count; ++i) {
     const bool first = i == 0;
     pugi::xml_node m = add(root, "cac:PaymentMeans");
-    pugi::xml_node code = add_text(m, "cbc:PaymentMeansCode", pi.means_code);  // mandatory in UBL
+    // PaymentMeansCode is mandatory in UBL; a credit note whose only payment term is BT-9 has
+    // none, and "1" (UNCL 4461: instrument not defined) says exactly that without failing BR-CL-16.
+    pugi::xml_node code = add_text(m, "cbc:PaymentMeansCode",
+                                   pi.means_code.empty() && credit_note_due_date ? "1" : pi.means_code);
     // The code and BT-83 repeat, but UBL-SR-46 allows BT-82 (@name) only once.
     if (first) set_attr_if(code, "name", pi.means_text);
     if (first && credit_note_) add_date(m, "cbc:PaymentDueDate", inv_.due_date);

@@ -265,6 +265,8 @@ TEST(UblWriter, WritesBt9OfACreditNoteEvenWithoutOtherPaymentInstructions) {
   inv.payment_instructions = {};
   const std::string xml = write_ubl(inv);
   EXPECT_EQ(text(parse(xml), "/CreditNote/cac:PaymentMeans/cbc:PaymentDueDate"), "2026-12-23");
+  // "1": instrument not defined, a valid UNCL 4461 code where the model has none (BR-CL-16).
+  EXPECT_EQ(text(parse(xml), "/CreditNote/cac:PaymentMeans/cbc:PaymentMeansCode"), "1");
   EXPECT_EQ(read_back(xml).due_date, date("2026-12-23"));
 }
 
