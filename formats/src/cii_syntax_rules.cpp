@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "rules/code_lists.hpp"
+#include "syntax_checks.hpp"
 #include "syntax_rules.hpp"
 
 namespace relance::formats::detail {
@@ -916,26 +917,6 @@ const Ruleset& ruleset() {
   static const Ruleset r(names, contexts, path_rules);
   return r;
 }
-
-std::string quoted(std::string_view s) {
-  return "'" + std::string(s) + "'";
-}
-
-// Codes repeat (currencyID="EUR" on every amount, category S on every line): each list
-// remembers the last code it accepted, which then skips the search.
-class Accepted {
- public:
-  bool operator()(CodeList list, std::string_view v) {
-    std::string& last = last_[static_cast<std::size_t>(list)];
-    if (!last.empty() && v == last) return true;
-    if (!codes::listed(list, v)) return false;
-    last.assign(v);
-    return true;
-  }
-
- private:
-  std::array<std::string, static_cast<std::size_t>(CodeList::mime) + 1> last_;
-};
 
 // matches(., '^\s*(\d{4})(1[0-2]|0[1-9])(3[01]|[12][0-9]|0[1-9])\s*$'), for ASCII digits.
 bool is_yyyymmdd(std::string_view v) {

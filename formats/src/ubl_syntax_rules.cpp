@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "rules/code_lists.hpp"
+#include "syntax_checks.hpp"
 #include "syntax_rules.hpp"
 
 namespace relance::formats::detail {
@@ -1340,26 +1341,6 @@ std::string_view namespace_uri_of(pugi::xml_node node) {
     if (pugi::xml_attribute a = n.attribute(attribute.c_str())) return a.value();
   return {};
 }
-
-std::string quoted(std::string_view s) {
-  return "'" + std::string(s) + "'";
-}
-
-// Codes repeat (currencyID="EUR" on every amount, category S on every line): each list
-// remembers the last code it accepted, which then skips the search.
-class Accepted {
- public:
-  bool operator()(CodeList list, std::string_view v) {
-    std::string& last = last_[static_cast<std::size_t>(list)];
-    if (!last.empty() && v == last) return true;
-    if (!codes::listed(list, v)) return false;
-    last.assign(v);
-    return true;
-  }
-
- private:
-  std::array<std::string, static_cast<std::size_t>(CodeList::mime) + 1> last_;
-};
 
 class UblHooks final : public Hooks {
  public:
