@@ -31,10 +31,6 @@ constexpr std::string_view line_charge_1 =
     "/Invoice/cac:InvoiceLine[1]/cac:AllowanceCharge[cbc:ChargeIndicator='true'][1]";
 constexpr std::string_view tax_amount = "/Invoice/cac:TaxTotal/cbc:TaxAmount";
 
-std::string at(std::string_view base, std::string_view rest) {
-  return std::string(base) + std::string(rest);
-}
-
 DocumentAllowanceCharge transport_charge() {
   DocumentAllowanceCharge c;
   c.amount = d("10.00");

@@ -25,10 +25,6 @@ constexpr std::string_view seller_party = "/Invoice/cac:AccountingSupplierParty"
 constexpr std::string_view buyer_party = "/Invoice/cac:AccountingCustomerParty";
 constexpr std::string_view tax_representative = "/Invoice/cac:TaxRepresentativeParty";
 
-std::string at(std::string_view base, std::string_view rest) {
-  return std::string(base) + std::string(rest);
-}
-
 DocumentAllowanceCharge transport_charge() {
   DocumentAllowanceCharge c;
   c.amount = d("10.00");

@@ -38,6 +38,10 @@ inline void expect_fires(const formats::Invoice& inv, std::string_view id, std::
   EXPECT_FALSE(found[0].message.empty());
 }
 
+inline std::string at(std::string_view base, std::string_view rest) {
+  return std::string(base) + std::string(rest);
+}
+
 // Paths in an invoice built in code (source syntax unknown: written as UBL Invoice paths).
 inline constexpr std::string_view root = "/Invoice";
 inline constexpr std::string_view totals = "/Invoice/cac:LegalMonetaryTotal";
