@@ -24,6 +24,7 @@
 #include <string_view>
 #include <utility>
 
+#include "pdf_tounicode.hpp"
 #include "relance/formats/facturx.hpp"
 
 namespace relance::formats {
@@ -316,6 +317,8 @@ class Embedding {
     root.replaceKey("/OutputIntents", QPDFObjectHandle::newArray({output_intent(icc)}));
     // Viewers show the attachment panel, so the invoice data is visible to the reader.
     if (!root.hasKey("/PageMode")) root.replaceKey("/PageMode", QPDFObjectHandle::newName("/UseAttachments"));
+    // libharu's ToUnicode maps are malformed; PDF/A-3 text must extract (architecture.md §8).
+    detail::repair_tounicode(pdf_);
 
     QPDFWriter writer(pdf_);
     writer.setOutputMemory();

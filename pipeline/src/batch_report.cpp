@@ -14,8 +14,11 @@ void BatchReport::summary(const std::string& verb) {
   err_ << total << (total == 1 ? " file: " : " files: ") << ok_ << ' ' << verb << ", " << failed_.size()
        << " failed";
   if (!failed_.empty()) {
+    // The diagnostics above name every file; the summary names a few so it stays one line.
+    constexpr std::size_t shown = 5;
     err_ << " (";
-    for (std::size_t i = 0; i < failed_.size(); ++i) err_ << (i ? ", " : "") << failed_[i];
+    for (std::size_t i = 0; i < failed_.size() && i < shown; ++i) err_ << (i ? ", " : "") << failed_[i];
+    if (failed_.size() > shown) err_ << " and " << failed_.size() - shown << " more";
     err_ << ')';
   }
   err_ << '\n';

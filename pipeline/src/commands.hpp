@@ -36,4 +36,14 @@ struct RulesOptions {
 };
 ExitCode run_rules(const RulesOptions& options, std::ostream& out, std::ostream& err);
 
+struct RenderOptions {
+  std::vector<std::string> inputs;
+  std::string output;           // folder for NAME.pdf
+  bool facturx = false;         // Factur-X PDF/A-3 with the CII inside
+  std::string language = "fr";  // fr, en, de
+  std::string templates;        // a copy of templates/ to use instead of the default
+  bool verbose = false;         // print each written file
+};
+ExitCode run_render(const RenderOptions& options, std::ostream& out, std::ostream& err);
+
 }  // namespace relance::pipeline::detail

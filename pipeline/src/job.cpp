@@ -26,6 +26,7 @@ Examples:
   relance inspect --json invoice.xml | jq .totals.payable_amount
   relance convert supplier-ubl.xml --to cii -o invoice-cii.xml
   relance convert inbox/ --to ubl -o converted/
+  relance render invoice.xml --out pdf/ --facturx --lang fr
 )";
 
 }  // namespace
@@ -74,6 +75,22 @@ ExitCode Job::run(const std::vector<std::string>& args) {
   validate_cmd->footer(
       "Exit status: 0 no fatal diagnostic, 1 some invoice has one, 2 an input cannot be read.");
 
+  detail::RenderOptions render;
+  CLI::App* render_cmd = app.add_subcommand(
+      "render", "Render invoices as PDF, or as Factur-X e-invoices (PDF/A-3 with the CII XML inside)");
+  render_cmd->add_option("files", render.inputs, "Invoices (CII, UBL, Factur-X PDF) or folders")->required();
+  render_cmd->add_option("--out", render.output, "Folder for the PDFs (NAME.pdf, created if needed)")
+      ->required();
+  render_cmd->add_flag("--facturx", render.facturx,
+                       "Make Factur-X 1.0 (ZUGFeRD 2.3) PDF/A-3b e-invoices; invoices with a fatal EN 16931 "
+                       "error are refused");
+  render_cmd->add_option("--lang", render.language, "Language of labels, numbers and dates: fr, en or de")
+      ->check(CLI::IsMember({"fr", "en", "de"}));
+  render_cmd->add_option("--templates", render.templates,
+                         "A templates folder (fr/, en/, de/ with invoice.mustache) to use instead of the "
+                         "default ($RELANCE_TEMPLATES, else the bundled one)");
+  render_cmd->add_flag("-v,--verbose", render.verbose, "Print the path of each PDF written");
+
   detail::RulesOptions rules;
   CLI::App* rules_cmd = app.add_subcommand(
       "rules", "List the rules validate knows: id, default severity, what it checks, source");
@@ -100,6 +117,7 @@ ExitCode Job::run(const std::vector<std::string>& args) {
   if (inspect_cmd->parsed()) return detail::run_inspect(inspect, out_, err_);
   if (convert_cmd->parsed()) return detail::run_convert(convert, out_, err_);
   if (validate_cmd->parsed()) return detail::run_validate(validate, out_, err_);
+  if (render_cmd->parsed()) return detail::run_render(render, out_, err_);
   if (rules_cmd->parsed()) return detail::run_rules(rules, out_, err_);
   return ExitCode::failure;
 }
