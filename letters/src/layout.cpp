@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <functional>
 #include <optional>
 
 #include "relance/formats/diagnostic.hpp"
@@ -104,6 +105,72 @@ class Layouter {
     return lines;
   }
 
+  // One line of a cell, with the space to leave after it.
+  struct Styled {
+    FontStyle style = FontStyle::regular;
+    double size = body_size;
+    double gray = 0;
+    std::string text;
+    double after = 0;
+  };
+  struct Cell {
+    double x = 0;
+    double width = 0;
+    Align align = Align::left;
+    std::vector<Styled> lines;
+  };
+  void add_lines(Cell& cell, FontStyle style, double size, double gray, std::string_view s,
+                 double after = 0) const {
+    for (auto& l : wrap(style, s, size, cell.width))
+      cell.lines.push_back(Styled{style, size, gray, std::move(l), 0});
+    if (after > 0 && !cell.lines.empty()) cell.lines.back().after += after;
+  }
+  static double row_height_at(const std::vector<Cell>& cells, std::size_t k) {
+    double h = 0;
+    for (const auto& c : cells)
+      if (k < c.lines.size()) h = std::max(h, line_height(c.lines[k].size) + c.lines[k].after);
+    return h;
+  }
+  static std::size_t row_count(const std::vector<Cell>& cells) {
+    std::size_t n = 0;
+    for (const auto& c : cells) n = std::max(n, c.lines.size());
+    return n;
+  }
+  static double cells_height(const std::vector<Cell>& cells) {
+    double h = 0;
+    for (std::size_t k = 0, n = row_count(cells); k < n; ++k) h += row_height_at(cells, k);
+    return h;
+  }
+  static constexpr double page_capacity = a4_height - margin_top - content_bottom;
+  // Starts a new page for a block that fits on one but not in what is left of this one.
+  bool keep_together(double height) { return height <= page_capacity && ensure(height); }
+
+  // Draws cells side by side one row of lines at a time: a block taller than a page goes on over
+  // the next (on_new_page redraws what must be repeated there, a table's head).
+  void draw_cells(const std::vector<Cell>& cells, double pad_top, double pad_bottom, double fill_gray,
+                  const std::function<void()>& on_new_page) {
+    auto fill = [&](double height) {
+      if (fill_gray >= 0 && height > 0)
+        page().rects.push_back(RectOp{margin_left, y_ - height, content_width, height, fill_gray});
+    };
+    fill(pad_top);
+    y_ -= pad_top;
+    const std::size_t rows = row_count(cells);
+    for (std::size_t k = 0; k < rows; ++k) {
+      const double h = row_height_at(cells, k);
+      if (ensure(h + (k + 1 == rows ? pad_bottom : 0)) && on_new_page) on_new_page();
+      fill(h);
+      for (const auto& c : cells) {
+        if (k >= c.lines.size()) continue;
+        const Styled& l = c.lines[k];
+        aligned_text(c.x, c.width, y_, l.size, l.style, l.text, c.align, l.gray);
+      }
+      y_ -= h;
+    }
+    fill(pad_bottom);
+    y_ -= pad_bottom;
+  }
+
   std::size_t step(const std::vector<Instruction>& ins, std::size_t i) {
     const Instruction& in = ins[i];
     const std::string& k = in.keyword;
@@ -127,35 +194,24 @@ class Layouter {
   void title(const Instruction& in) {
     constexpr double size = 18;
     constexpr double right_size = 11;
-    ensure(line_height(size) + 6);
     const double right_width = content_width * 0.45;
-    const auto right = wrap(FontStyle::bold, in.field(1), right_size, right_width);
-    const auto left =
-        wrap(FontStyle::bold, in.field(0), size, content_width - (right.empty() ? 0 : right_width + 10));
-    double top = y_;
-    for (auto& l : left) {
-      text(margin_left, top, size, FontStyle::bold, l);
-      top -= line_height(size);
-    }
-    double right_top = y_ - 3;
-    for (auto& l : right) {
-      aligned_text(margin_left + content_width - right_width, right_width, right_top, right_size,
-                   FontStyle::bold, l, Align::right);
-      right_top -= line_height(right_size);
-    }
-    y_ = std::min(top, right_top) - 6;
+    Cell right{margin_left + content_width - right_width, right_width, Align::right, {}};
+    add_lines(right, FontStyle::bold, right_size, 0, in.field(1));
+    Cell left{margin_left, content_width - (right.lines.empty() ? 0 : right_width + 10), Align::left, {}};
+    add_lines(left, FontStyle::bold, size, 0, in.field(0));
+    std::vector<Cell> cells{left, right};
+    keep_together(cells_height(cells) + 6);
+    draw_cells(cells, 0, 6, -1, nullptr);
   }
 
   void heading(const Instruction& in) {
     constexpr double size = 10.5;
     y_ -= 6;
+    Cell cell{margin_left, content_width, Align::left, {}};
+    add_lines(cell, FontStyle::bold, size, 0, in.field(0), 2);
     // A heading alone at the foot of a page is useless: keep it with a few lines of what follows.
-    ensure(line_height(size) + 4 * line_height(body_size));
-    for (auto& l : wrap(FontStyle::bold, in.field(0), size, content_width)) {
-      text(margin_left, y_, size, FontStyle::bold, l);
-      y_ -= line_height(size);
-    }
-    y_ -= 2;
+    keep_together(cells_height({cell}) + 4 * line_height(body_size));
+    draw_cells({cell}, 0, 0, -1, nullptr);
   }
 
   void paragraph(std::string_view s, FontStyle style, double size, double gray) {
@@ -220,39 +276,18 @@ class Layouter {
     if (j == ins.size()) markup_error(template_name_, ins[i], "has no matching 'end'");
     if (boxes.empty()) return j;
     constexpr double gap = 14;
-    const double width =
-        (content_width - gap * static_cast<double>(boxes.size() - 1)) / static_cast<double>(boxes.size());
-    struct Wrapped {
-      std::vector<std::string> heading;
-      std::vector<std::pair<FontStyle, std::string>> lines;
-    };
-    std::vector<Wrapped> wrapped;
-    double height = 0;
-    for (auto& b : boxes) {
-      Wrapped w;
-      w.heading = wrap(FontStyle::bold, b.heading, small_size, width);
-      for (auto& l : b.lines)
-        for (auto& part : wrap(l.style, l.text, body_size, width)) w.lines.emplace_back(l.style, part);
-      height = std::max(height, static_cast<double>(w.heading.size()) * line_height(small_size) + 3 +
-                                    static_cast<double>(w.lines.size()) * line_height(body_size));
-      wrapped.push_back(std::move(w));
+    const double count = static_cast<double>(boxes.size());
+    const double width = (content_width - gap * (count - 1)) / count;
+    std::vector<Cell> cells;
+    for (std::size_t b = 0; b < boxes.size(); ++b) {
+      Cell cell{margin_left + static_cast<double>(b) * (width + gap), width, Align::left, {}};
+      add_lines(cell, FontStyle::bold, small_size, label_gray, boxes[b].heading, 3);
+      for (auto& l : boxes[b].lines) add_lines(cell, l.style, body_size, 0, l.text);
+      cells.push_back(std::move(cell));
     }
-    ensure(height + 4);
-    for (std::size_t b = 0; b < wrapped.size(); ++b) {
-      const double x = margin_left + static_cast<double>(b) * (width + gap);
-      double top = y_;
-      page().lines.push_back(LineOp{x, top + 2, x + width, top + 2, 0.4, 0.7});
-      for (auto& h : wrapped[b].heading) {
-        text(x, top, small_size, FontStyle::bold, h, label_gray);
-        top -= line_height(small_size);
-      }
-      top -= 3;
-      for (auto& [style, l] : wrapped[b].lines) {
-        text(x, top, body_size, style, l);
-        top -= line_height(body_size);
-      }
-    }
-    y_ -= height + 10;
+    keep_together(cells_height(cells) + 4);
+    for (const auto& c : cells) page().lines.push_back(LineOp{c.x, y_ + 2, c.x + c.width, y_ + 2, 0.4, 0.7});
+    draw_cells(cells, 0, 10, -1, nullptr);
     return j;
   }
 
@@ -277,23 +312,15 @@ class Layouter {
     const double width = (content_width - gap * (cols - 1)) / cols;
     for (std::size_t start = 0; start < entries.size(); start += static_cast<std::size_t>(per_row)) {
       const std::size_t stop = std::min(entries.size(), start + static_cast<std::size_t>(per_row));
-      std::vector<std::vector<std::string>> labels, values;
-      double height = 0;
+      std::vector<Cell> cells;
       for (std::size_t e = start; e < stop; ++e) {
-        labels.push_back(wrap(FontStyle::regular, entries[e].first, small_size, width));
-        values.push_back(wrap(FontStyle::bold, entries[e].second, body_size, width));
-        height = std::max(height, static_cast<double>(labels.back().size()) * line_height(small_size) +
-                                      static_cast<double>(values.back().size()) * line_height(body_size));
+        Cell cell{margin_left + static_cast<double>(e - start) * (width + gap), width, Align::left, {}};
+        add_lines(cell, FontStyle::regular, small_size, label_gray, entries[e].first);
+        add_lines(cell, FontStyle::bold, body_size, 0, entries[e].second);
+        cells.push_back(std::move(cell));
       }
-      ensure(height + 6);
-      for (std::size_t e = 0; e < labels.size(); ++e) {
-        const double x = margin_left + static_cast<double>(e) * (width + gap);
-        double top = y_;
-        for (auto& l : labels[e])
-          text(x, top, small_size, FontStyle::regular, l, label_gray), top -= line_height(small_size);
-        for (auto& v : values[e]) text(x, top, body_size, FontStyle::bold, v), top -= line_height(body_size);
-      }
-      y_ -= height + 6;
+      keep_together(cells_height(cells) + 6);
+      draw_cells(cells, 0, 6, -1, nullptr);
     }
     y_ -= 4;
     return j;
@@ -329,28 +356,15 @@ class Layouter {
   };
   static constexpr double cell_pad = 3;
 
-  double row_height(const TableGeometry& g, const std::vector<std::string>& cells, FontStyle style,
-                    double size, std::vector<std::vector<std::string>>& wrapped) const {
-    wrapped.assign(g.x.size(), {});
-    std::size_t most = 1;
+  std::vector<Cell> table_cells(const TableGeometry& g, const std::vector<std::string>& fields,
+                                FontStyle style, double size) const {
+    std::vector<Cell> cells;
     for (std::size_t c = 0; c < g.x.size(); ++c) {
-      if (c < cells.size()) wrapped[c] = wrap(style, cells[c], size, g.width[c] - 2 * cell_pad);
-      most = std::max(most, wrapped[c].size());
+      Cell cell{g.x[c] + cell_pad, g.width[c] - 2 * cell_pad, g.align[c], {}};
+      if (c < fields.size()) add_lines(cell, style, size, 0, fields[c]);
+      cells.push_back(std::move(cell));
     }
-    return static_cast<double>(most) * line_height(size) + 2 * cell_pad;
-  }
-
-  void draw_row(const TableGeometry& g, const std::vector<std::vector<std::string>>& wrapped, FontStyle style,
-                double size, double height, bool filled, double gray) {
-    if (filled) page().rects.push_back(RectOp{margin_left, y_ - height, content_width, height, 0.92});
-    for (std::size_t c = 0; c < wrapped.size(); ++c) {
-      double top = y_ - cell_pad;
-      for (auto& l : wrapped[c]) {
-        aligned_text(g.x[c] + cell_pad, g.width[c] - 2 * cell_pad, top, size, style, l, g.align[c], gray);
-        top -= line_height(size);
-      }
-    }
-    y_ -= height;
+    return cells;
   }
 
   std::size_t table(const std::vector<Instruction>& ins, std::size_t i) {
@@ -366,42 +380,34 @@ class Layouter {
       g.align.push_back(c.align);
       x += w;
     }
-    std::vector<std::string> head;
-    std::vector<std::vector<std::string>> wrapped;
-    auto draw_head = [&] {
-      if (head.empty()) return;
-      const double h = row_height(g, head, FontStyle::bold, small_size, wrapped);
-      draw_row(g, wrapped, FontStyle::bold, small_size, h, true, 0);
+    std::vector<Cell> head;
+    std::function<void()> draw_head = [&] {
+      if (!head.empty()) draw_cells(head, cell_pad, cell_pad, 0.92, nullptr);
     };
     std::size_t j = i + 1;
     bool first_row = true;
     for (; j < ins.size() && ins[j].keyword != "end"; ++j) {
       const auto& in = ins[j];
       if (in.keyword == "head") {
-        head = in.fields;
-        std::vector<std::vector<std::string>> w;
-        const double h = row_height(g, head, FontStyle::bold, small_size, w);
-        ensure(h + line_height(table_size) * 2 + 2 * cell_pad);
+        head = table_cells(g, in.fields, FontStyle::bold, small_size);
+        // A head alone at the foot of a page is useless: keep it with two rows.
+        keep_together(cells_height(head) + 2 * cell_pad + 2 * line_height(table_size) + 2 * cell_pad);
         draw_head();
       } else if (in.keyword == "row") {
-        const double h = row_height(g, in.fields, FontStyle::regular, table_size, wrapped);
-        if (ensure(h)) draw_head(), row_height(g, in.fields, FontStyle::regular, table_size, wrapped);
+        const auto cells = table_cells(g, in.fields, FontStyle::regular, table_size);
+        if (keep_together(cells_height(cells) + 2 * cell_pad)) draw_head();
         if (!first_row)
           page().lines.push_back(LineOp{margin_left, y_, margin_left + content_width, y_, 0.3, 0.8});
         first_row = false;
-        draw_row(g, wrapped, FontStyle::regular, table_size, h, false, 0);
+        draw_cells(cells, cell_pad, cell_pad, -1, draw_head);
       } else if (in.keyword == "note") {
         // Spans the row from the second column: details of the line above (note, allowances).
         const std::size_t from = g.x.size() > 1 ? 1 : 0;
         const double left = g.x[from] + cell_pad;
-        const double width = margin_left + content_width - left - cell_pad;
-        auto lines = wrap(FontStyle::regular, in.field(0), small_size, width);
-        const double h = static_cast<double>(lines.size()) * line_height(small_size) + cell_pad;
-        if (ensure(h)) draw_head();
-        double top = y_ + cell_pad / 2 - 1;
-        for (auto& l : lines)
-          text(left, top, small_size, FontStyle::regular, l, label_gray), top -= line_height(small_size);
-        y_ -= h;
+        Cell cell{left, margin_left + content_width - left - cell_pad, Align::left, {}};
+        add_lines(cell, FontStyle::regular, small_size, label_gray, in.field(0));
+        y_ += cell_pad / 2 + 1;  // a note belongs to the row above: pull it up into its padding
+        draw_cells({cell}, 0, cell_pad, -1, draw_head);
       } else {
         markup_error(template_name_, in, "inside 'table' only head, row, note and end are allowed");
       }
@@ -413,14 +419,13 @@ class Layouter {
   }
 
   std::size_t totals(const std::vector<Instruction>& ins, std::size_t i) {
-    struct Entry {
-      bool grand;
-      std::vector<std::string> label;
-      std::string value;
-    };
     const double width = content_width * 0.5;
     const double x = margin_left + content_width - width;
     const double value_width = width * 0.42;
+    struct Entry {
+      bool grand;
+      std::vector<Cell> cells;
+    };
     std::vector<Entry> entries;
     double height = 0;
     std::size_t j = i + 1;
@@ -431,28 +436,26 @@ class Layouter {
       const bool grand = in.keyword == "grand";
       const FontStyle style = grand ? FontStyle::bold : FontStyle::regular;
       const double size = grand ? 10.5 : body_size;
-      Entry e{grand, wrap(style, in.field(0), size, width - value_width - 6),
-              printable_text(face(style), in.field(1))};
-      height += static_cast<double>(e.label.size()) * line_height(size) + (grand ? 5 : 1);
+      Cell label{x, width - value_width - 6, Align::left, {}};
+      add_lines(label, style, size, 0, in.field(0));
+      // An amount is never cut: one too wide for its column gets a smaller size.
+      Cell value{x, width, Align::right, {}};
+      const std::string text = printable_text(face(style), in.field(1));
+      const double w = face(style).text_width(text, size);
+      value.lines.push_back(Styled{style, w > width - 4 ? size * (width - 4) / w : size, 0, text, 0});
+      Entry e{grand, {std::move(label), std::move(value)}};
+      height += cells_height(e.cells) + (grand ? 5 : 1);
       entries.push_back(std::move(e));
     }
     if (j == ins.size()) markup_error(template_name_, ins[i], "has no matching 'end'");
-    ensure(height + 4);
+    keep_together(height + 4);
     for (auto& e : entries) {
-      const FontStyle style = e.grand ? FontStyle::bold : FontStyle::regular;
-      const double size = e.grand ? 10.5 : body_size;
       if (e.grand) {
+        ensure(4 + cells_height(e.cells));
         page().lines.push_back(LineOp{x, y_ - 1, x + width, y_ - 1, 0.6, 0.3});
         y_ -= 4;
       }
-      double top = y_;
-      // A value too wide for its column gets the whole row: it shrinks rather than leaves the page.
-      double value_size = size;
-      const double value_w = face(style).text_width(e.value, size);
-      if (value_w > width - 4) value_size = size * (width - 4) / value_w;
-      aligned_text(x, width, top, value_size, style, e.value, Align::right);
-      for (auto& l : e.label) text(x, top, size, style, l), top -= line_height(size);
-      y_ = top - 1;
+      draw_cells(e.cells, 0, 1, -1, nullptr);
     }
     y_ -= 8;
     return j;
