@@ -2,16 +2,12 @@
 
 #include <cstdlib>
 
-#include "fonts.hpp"
+#include "document_pipeline.hpp"
 #include "invoice_view.hpp"
-#include "layout.hpp"
-#include "markup.hpp"
-#include "pdf_writer.hpp"
 #include "relance/formats/cii.hpp"
 #include "relance/formats/facturx.hpp"
 #include "relance/formats/facturx_profile.hpp"
 #include "relance/formats/pdf_finish.hpp"
-#include "template_engine.hpp"
 
 namespace relance::letters {
 
@@ -32,37 +28,20 @@ std::filesystem::path default_templates_dir() {
 
 struct InvoiceRenderer::Impl {
   RenderOptions options;
-  std::unique_ptr<detail::TemplateSet> templates;
-  std::unique_ptr<detail::PdfWriter> writer;
-
-  detail::PdfWriter& pdf_writer() {
-    if (!writer) writer = std::make_unique<detail::PdfWriter>(detail::fonts());
-    return *writer;
-  }
-
-  detail::TemplateSet& template_set() {
-    if (!templates) {
-      const auto dir = options.templates_dir.empty() ? default_templates_dir() : options.templates_dir;
-      templates = std::make_unique<detail::TemplateSet>(dir, options.language);
-    }
-    return *templates;
-  }
+  detail::DocumentPipeline pipeline;
+  explicit Impl(RenderOptions o) : options(std::move(o)), pipeline(options.templates_dir) {}
 };
 
-InvoiceRenderer::InvoiceRenderer(RenderOptions options) : impl_(std::make_unique<Impl>()) {
-  impl_->options = std::move(options);
-}
+InvoiceRenderer::InvoiceRenderer(RenderOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
 InvoiceRenderer::~InvoiceRenderer() = default;
 
 Result<std::string> InvoiceRenderer::markup(const formats::Invoice& invoice, std::string_view source_name) {
   Result<std::string> out;
   try {
-    out.value =
-        impl_->template_set().render("invoice", detail::invoice_view(invoice, impl_->options.language));
+    const Language language = impl_->options.language;
+    out.value = impl_->pipeline.markup(language, "invoice", detail::invoice_view(invoice, language));
   } catch (const Error& e) {
-    Diagnostic d = e.diagnostic;
-    if (d.where.source.empty()) d.where.source = std::string(source_name);
-    out.diagnostics.add(std::move(d));
+    out.diagnostics.add(detail::with_source(e.diagnostic, source_name));
   }
   return out;
 }
@@ -70,15 +49,10 @@ Result<std::string> InvoiceRenderer::markup(const formats::Invoice& invoice, std
 Result<std::string> InvoiceRenderer::render(const formats::Invoice& invoice, std::string_view source_name) {
   Result<std::string> out;
   try {
-    const auto& fonts = detail::fonts();
-    auto& templates = impl_->template_set();
-    const std::string markup_text =
-        templates.render("invoice", detail::invoice_view(invoice, impl_->options.language));
-    const auto pages =
-        detail::lay_out(detail::parse_markup(markup_text, (templates.folder() / "invoice.mustache").string()),
-                        fonts, (templates.folder() / "invoice.mustache").string());
+    const Language language = impl_->options.language;
     detail::PdfDocumentInfo info{document_title(invoice), invoice.seller.name, {}};
-    std::string pdf = impl_->pdf_writer().write(pages, info);
+    std::string pdf =
+        impl_->pipeline.draw(language, "invoice", detail::invoice_view(invoice, language), info);
     if (!impl_->options.facturx) {
       auto finished =
           formats::finish_pdf(pdf, formats::PdfFinishOptions{impl_->options.modification_date}, source_name);
@@ -102,9 +76,7 @@ Result<std::string> InvoiceRenderer::render(const formats::Invoice& invoice, std
     out.diagnostics.merge(finished.diagnostics);
     out.value = std::move(finished.value);
   } catch (const Error& e) {
-    Diagnostic d = e.diagnostic;
-    if (d.where.source.empty()) d.where.source = std::string(source_name);
-    out.diagnostics.add(std::move(d));
+    out.diagnostics.add(detail::with_source(e.diagnostic, source_name));
   }
   return out;
 }

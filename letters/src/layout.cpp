@@ -182,6 +182,7 @@ class Layouter {
     if (k == "space") return space(in), i;
     if (k == "rule") return rule(), i;
     if (k == "qr") return qr(in), i;
+    if (k == "window") return window(in), i;
     if (k == "footer") return footer_ = in.field(0), i;
     if (k == "pages") return pages_pattern_ = in.field(0), i;
     if (k == "columns") return columns(ins, i);
@@ -237,6 +238,24 @@ class Layouter {
     ensure(6);
     page().lines.push_back(LineOp{margin_left, y_ - 2, margin_left + content_width, y_ - 2, 0.5, 0.6});
     y_ -= 6;
+  }
+
+  // The recipient's address in the window of a right-window DL/C5 envelope (NF EN ISO 269: the
+  // window sits about 100 mm from the left edge and 45-90 mm from the top of the folded A4), so
+  // a postal service prints and posts the page as it is. The text that follows starts below it.
+  void window(const Instruction& in) {
+    constexpr double mm = 72.0 / 25.4;
+    const double x = 105 * mm;
+    const double top = a4_height - 50 * mm;
+    const double bottom = a4_height - 88 * mm;
+    const double width = a4_width - margin_right - x;
+    double line_top = top;
+    for (auto& l : wrap(FontStyle::regular, in.field(0), 10, width)) {
+      if (line_top - line_height(10) < bottom) break;  // never outside the window
+      text(x, line_top, 10, FontStyle::regular, l);
+      line_top -= line_height(10);
+    }
+    y_ = std::min(y_, bottom - 10);
   }
 
   void qr(const Instruction& in) {

@@ -9,9 +9,9 @@ namespace relance::letters::detail {
 
 namespace {
 
-constexpr std::array<std::string_view, 21> known_keywords = {
+constexpr std::array<std::string_view, 22> known_keywords = {
     "title", "columns", "box",   "line",  "end",  "fields", "field", "heading", "table", "head", "row",
-    "note",  "totals",  "total", "grand", "para", "bold",   "small", "qr",      "space", "rule"};
+    "note",  "totals",  "total", "grand", "para", "bold",   "small", "qr",      "space", "rule", "window"};
 constexpr std::array<std::string_view, 2> page_keywords = {"footer", "pages"};
 
 std::string_view trim(std::string_view s) {
@@ -73,7 +73,7 @@ std::vector<Instruction> parse_markup(std::string_view text, std::string_view te
                                  " of the rendered template starts with '" + ins.keyword +
                                  "', which is not a page instruction (title, columns, box, line, fields, "
                                  "field, heading, table, head, row, note, totals, total, grand, para, bold, "
-                                 "small, qr, space, rule, footer, pages, end)",
+                                 "small, qr, space, rule, window, footer, pages, end)",
                              {}});
     }
     out.push_back(std::move(ins));

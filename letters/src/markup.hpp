@@ -14,6 +14,7 @@
 //   para | text    bold | text    small | text     wrapped paragraphs
 //   qr | payload | caption                  QR code (EPC payment) with a caption
 //   space | 6      rule                     vertical space (points), horizontal rule
+//   window | line\nline                     the recipient's address where a window envelope shows it
 //   footer | text                           printed at the foot of every page
 //   pages | Page {page} / {pages}           the page-number pattern
 //

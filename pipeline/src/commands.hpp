@@ -1,10 +1,16 @@
 #pragma once
 
 #include <iosfwd>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "relance/pipeline/exit_code.hpp"
+
+namespace CLI {
+class App;
+}
 
 namespace relance::pipeline::detail {
 
@@ -45,5 +51,45 @@ struct RenderOptions {
   bool verbose = false;         // print each written file
 };
 ExitCode run_render(const RenderOptions& options, std::ostream& out, std::ostream& err);
+
+// relance report aging (report_command.cpp): the aged balance of the ledger on a date.
+struct ReportAgingOptions {
+  std::string as_of;            // YYYY-MM-DD
+  std::string format = "csv";   // csv, html or pdf
+  std::string output;           // file; empty: standard output (pdf: aging-YYYY-MM-DD.pdf)
+  std::string db;               // ledger path; empty: [ledger] path, $RELANCE_DB, ./relance.db
+  std::string config;           // relance.toml path, or empty for the default lookup
+  std::string language = "fr";  // fr, en, de (html and pdf)
+  std::string templates;        // a copy of templates/ for the pdf
+  int weeks = 8;                // weeks of expected cash-in
+};
+ExitCode run_report_aging(const ReportAgingOptions& options, std::ostream& out, std::ostream& err);
+
+struct RemindOptions {
+  std::string as_of;                   // YYYY-MM-DD
+  bool dry_run = false;                // plan and print; render and record nothing
+  bool json = false;                   // print the batch as JSON
+  std::string db;                      // ledger file; empty: [ledger] path, $RELANCE_DB, ./relance.db
+  std::string config;                  // relance.toml
+  std::string output = "out/letters";  // letters go to OUTPUT/AS_OF/
+  std::string templates;               // a templates folder instead of the default
+};
+ExitCode run_remind(const RemindOptions& options, std::ostream& out, std::ostream& err);
+
+// The ledger's commands (ledger_commands.cpp): `ledger import|show`, `payment assign|list`,
+// `dispute open|close`, `promise add`, `note add`, each with --db PATH (else $RELANCE_DB, else
+// ./relance.db). Registers them on the application; run() runs the one parsed, if any.
+class LedgerCommands {
+ public:
+  explicit LedgerCommands(CLI::App& app);
+  ~LedgerCommands();
+  LedgerCommands(const LedgerCommands&) = delete;
+  LedgerCommands& operator=(const LedgerCommands&) = delete;
+  std::optional<ExitCode> run(std::ostream& out, std::ostream& err) const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 }  // namespace relance::pipeline::detail

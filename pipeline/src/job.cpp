@@ -91,11 +91,52 @@ ExitCode Job::run(const std::vector<std::string>& args) {
                          "default ($RELANCE_TEMPLATES, else the bundled one)");
   render_cmd->add_flag("-v,--verbose", render.verbose, "Print the path of each PDF written");
 
+  detail::RemindOptions remind;
+  CLI::App* remind_cmd = app.add_subcommand(
+      "remind", "Plan and write today's dunning letters from the ledger: who gets which letter, as PDF");
+  remind_cmd->add_option("--as-of", remind.as_of, "The batch date (YYYY-MM-DD)")->required();
+  remind_cmd->add_flag("--dry-run", remind.dry_run, "Show the batch; render and record nothing");
+  remind_cmd->add_flag("--json", remind.json, "Print the batch as JSON (amounts as decimal strings)");
+  remind_cmd->add_option("--db", remind.db,
+                         "Ledger file (default: [ledger] path, $RELANCE_DB, ./relance.db)");
+  remind_cmd->add_option("--config", remind.config, "Configuration file (scenario, rates, company)");
+  remind_cmd->add_option("--out", remind.output, "Folder for the letters (a subfolder per date)");
+  remind_cmd->add_option("--templates", remind.templates, "A templates folder instead of the default");
+  remind_cmd->footer(
+      "Running it again for the same date sends nothing new: a batch is recorded once per date.\n"
+      "Phone calls go to OUT/DATE/phone_tasks.csv; each letter comes with the customer's statement.");
+
   detail::RulesOptions rules;
   CLI::App* rules_cmd = app.add_subcommand(
       "rules", "List the rules validate knows: id, default severity, what it checks, source");
   rules_cmd->add_option("pattern", rules.pattern, "A rule id or a prefix ending in '*': 'RL-*', 'BR-CO-*'");
   rules_cmd->add_flag("--json", rules.json, "Print the list as JSON");
+
+  // relance report aging: the aged balance (balance âgée) of the ledger.
+  detail::ReportAgingOptions aging;
+  CLI::App* report_cmd = app.add_subcommand("report", "Reports on the ledger");
+  report_cmd->require_subcommand(1);
+  CLI::App* aging_cmd = report_cmd->add_subcommand(
+      "aging",
+      "The aged balance per customer: not due, 1-30, 31-60, 61-90, over 90 days; DSO; whom to chase "
+      "first; expected cash-in per week");
+  aging_cmd->add_option("--as-of", aging.as_of, "Date of the balance (YYYY-MM-DD)")->required();
+  aging_cmd->add_option("--format", aging.format, "csv (default), html (one self-contained file) or pdf")
+      ->check(CLI::IsMember({"csv", "html", "pdf"}));
+  aging_cmd->add_option("-o,--output", aging.output,
+                        "Output file (default: standard output; pdf: aging-YYYY-MM-DD.pdf)");
+  aging_cmd->add_option("--db", aging.db, "Ledger file (default: $RELANCE_DB, else ./relance.db)");
+  aging_cmd->add_option("--config", aging.config,
+                        "Configuration file (default: $RELANCE_CONFIG, else ./relance.toml)");
+  aging_cmd->add_option("--lang", aging.language, "Language of the html and pdf reports: fr, en or de")
+      ->check(CLI::IsMember({"fr", "en", "de"}));
+  aging_cmd->add_option("--weeks", aging.weeks, "Weeks of expected cash-in (default 8)");
+  aging_cmd->add_option("--templates", aging.templates,
+                        "A templates folder for the pdf (with aging.mustache)");
+
+  // The ledger (relance.db): ledger import|show, payment assign|list, dispute open|close, promise add, note
+  // add.
+  const detail::LedgerCommands ledger_commands(app);
 
   try {
     std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 takes argv reversed
@@ -118,7 +159,10 @@ ExitCode Job::run(const std::vector<std::string>& args) {
   if (convert_cmd->parsed()) return detail::run_convert(convert, out_, err_);
   if (validate_cmd->parsed()) return detail::run_validate(validate, out_, err_);
   if (render_cmd->parsed()) return detail::run_render(render, out_, err_);
+  if (remind_cmd->parsed()) return detail::run_remind(remind, out_, err_);
   if (rules_cmd->parsed()) return detail::run_rules(rules, out_, err_);
+  if (aging_cmd->parsed()) return detail::run_report_aging(aging, out_, err_);
+  if (const auto code = ledger_commands.run(out_, err_)) return *code;
   return ExitCode::failure;
 }
 

@@ -1,0 +1,165 @@
+#pragma once
+// The ledger: one SQLite file (relance.db by default) holding customers, open items, payments,
+// disputes, promises, notes and the dunning history. SQLite appears only in ledger*.cpp.
+// Every import is idempotent; every change is one transaction.
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "relance/formats/bank_statement.hpp"
+#include "relance/formats/invoice.hpp"
+#include "relance/letters/dunning.hpp"
+
+namespace relance::pipeline::detail {
+
+struct CustomerRecord {
+  std::string id;  // BT-46 buyer id, else SIREN/SIRET (BT-47), else VAT id (BT-48), else name+post code
+  std::string name;
+  std::string siren, siret, vat_id;
+  std::vector<std::string> emails;
+  formats::Address billing_address;
+  formats::Address postal_address;  // where letters go; the billing address when empty
+  letters::Language language = letters::Language::fr;
+  std::string profile = std::string(letters::profile_new);
+  std::string preferred_channel;  // "email", "postal", ... or empty for the scenario's
+  std::string account_manager;
+};
+
+struct ItemRecord {
+  std::int64_t id = 0;
+  std::string seller_id;  // seller VAT id or SIREN: an invoice is identified by seller and number
+  std::string number;     // BT-1
+  std::string customer_id;
+  bool credit_note = false;
+  formats::Date issue_date = formats::Date::from_days(0);
+  std::optional<formats::Date> due_date;
+  std::string currency;
+  formats::Decimal amount;       // BT-115 (a credit note's is positive and reduces its preceding invoice)
+  std::string preceding_number;  // BG-3 of a credit note
+  // As of now: what an invoice still owes; for a credit note, minus the credit it has left
+  // (negative or zero), so that the sum over a customer's items is its balance.
+  formats::Decimal outstanding;
+  std::string source;  // the file it came from
+  // Filled by open_items(): the open dispute and the latest promise, if any.
+  std::optional<formats::Date> disputed_since;
+  std::string dispute_reason;
+  std::optional<letters::Promise> promise;
+};
+
+// An invoice with the file it came from, for import_invoices().
+struct SourcedInvoice {
+  formats::Invoice invoice;
+  std::string source;
+};
+
+struct NoteRecord {
+  formats::Date date = formats::Date::from_days(0);
+  std::string item_number;  // empty: a note on the customer
+  std::string text;
+};
+
+// What an import did, for the user ("3 invoices added, 1 already known, 2 payments unmatched").
+struct ImportReport {
+  std::size_t added = 0, unchanged = 0, updated = 0;
+  std::size_t matched = 0, unmatched = 0;  // payments
+  std::size_t ignored = 0;                 // bank debits: not customer payments
+  std::size_t customers_added = 0;         // customers created from invoices' buyers
+  Diagnostics diagnostics;                 // per record problems (RL-LEDGER-*), the batch goes on
+  std::vector<std::string> notes;          // one line per noteworthy record (an unmatched payment)
+};
+
+// One letter of a recorded batch.
+struct RecordedLetter {
+  std::string customer_id;
+  std::string level;
+  std::vector<std::string> channels;
+  std::vector<std::int64_t> item_ids;
+  formats::Decimal principal, interest, indemnity, total;  // recorded rounded to the cent
+  std::string currency;
+  std::string pdf_path;
+  std::string pdf_sha256;
+  // A level sent before the due date (DunningLevel::before_due_only, the courtesy pre-reminder):
+  // it does not make the customer's later late items "not the first" (had_late_item_before).
+  // A letter dated before the due date of every item it lists counts as such anyway.
+  bool before_due = false;
+};
+
+struct HistoryEntry {
+  formats::Date as_of = formats::Date::from_days(0);
+  std::string level;
+  std::vector<std::string> channels;
+  std::vector<std::string> item_numbers;
+  formats::Decimal total;
+  std::string pdf_sha256;
+};
+
+// Everything the dunning planner needs, loaded in a few sequential queries (a million items
+// must load in seconds).
+struct DunningState {
+  std::vector<letters::DunningCustomer> customers;
+  std::vector<letters::DunningItem> items;  // items with something outstanding, or a letter pending
+};
+
+class Ledger {
+ public:
+  // Opens or creates the file and applies the migrations it lacks (schema version in
+  // PRAGMA user_version). Throws relance::Error RL-LEDGER-001 naming the file when it cannot.
+  // With create false, a missing file is an error too.
+  static std::unique_ptr<Ledger> open(const std::filesystem::path& path, bool create = true);
+  virtual ~Ledger() = default;
+  virtual int schema_version() const = 0;
+
+  // Imports. An invoice is known by seller and number; the buyer becomes a customer when new.
+  // A credit note reduces its preceding invoice (BG-3) whichever of the two comes first; an
+  // invoice also takes the unassigned payments that name it. Refused invoices (no number, no
+  // issue date, no amount due, more than two decimals) are RL-LEDGER-004 diagnostics.
+  virtual ImportReport import_invoice(const formats::Invoice& invoice, std::string_view source) = 0;
+  // The same for many, in one transaction (what the command line and bulk loads use).
+  virtual ImportReport import_invoices(const std::vector<SourcedInvoice>& invoices) = 0;
+  virtual ImportReport import_customers_csv(std::string_view csv, std::string_view source) = 0;
+  // Matched by invoice number in the remittance text, else by amount among the payer's items;
+  // partial payments, overpayments and one payment for several invoices are allocated; what
+  // cannot be matched stays unassigned for `payment assign`.
+  virtual ImportReport import_payments(const std::vector<formats::BankEntry>& entries,
+                                       std::string_view source) = 0;
+
+  // Collections actions. `item` is an invoice number, or SELLER:NUMBER when ambiguous.
+  // Errors (unknown item, ambiguous number) are RL-LEDGER-002 exceptions; an action the ledger
+  // refuses (a second open dispute, nothing left to assign, ...) is RL-LEDGER-004.
+  virtual void open_dispute(std::string_view item, formats::Date date, std::string_view reason) = 0;
+  virtual void close_dispute(std::string_view item, formats::Date date, std::string_view outcome) = 0;
+  virtual void add_promise(std::string_view item, formats::Date promised_date,
+                           std::optional<formats::Decimal> amount, formats::Date made_on) = 0;
+  virtual void add_note(std::string_view customer_or_item, std::string_view text, formats::Date date) = 0;
+  // Allocates what the payment has left (or `amount`) to the item, up to what it owes; returns
+  // the amount allocated.
+  virtual formats::Decimal assign_payment(std::string_view payment_reference, std::string_view item,
+                                          std::optional<formats::Decimal> amount) = 0;
+
+  // Reading.
+  virtual std::optional<CustomerRecord> customer(std::string_view id) const = 0;
+  virtual std::vector<ItemRecord> open_items(std::optional<std::string_view> customer_id = {}) const = 0;
+  virtual std::vector<formats::BankEntry> unassigned_payments() const = 0;
+  virtual std::vector<HistoryEntry> history(std::string_view customer_id) const = 0;
+  // Notes on the customer and on its items, oldest first.
+  virtual std::vector<NoteRecord> notes(std::string_view customer_id) const = 0;
+  // What the customer's payments left unallocated (overpayments): a credit on its account.
+  virtual formats::Decimal payment_credit(std::string_view customer_id) const = 0;
+  virtual DunningState dunning_state(formats::Date as_of) const = 0;
+
+  // Dunning batches: recorded once per as-of date.
+  virtual bool batch_recorded(formats::Date as_of) const = 0;
+  virtual void record_batch(formats::Date as_of, const std::vector<RecordedLetter>& letters) = 0;
+};
+
+// A customers CSV: a header line naming at least the columns id and name.
+bool is_customers_csv(std::string_view bytes);
+
+// relance.db in the working folder unless --db or RELANCE_DB says otherwise.
+std::filesystem::path ledger_path(const std::string& explicit_path);
+
+}  // namespace relance::pipeline::detail
