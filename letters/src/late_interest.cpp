@@ -170,6 +170,13 @@ std::optional<Decimal> penalty_rate_on(Date date, const PenaltyRatePolicy& polic
   return *reference + policy.margin_points;
 }
 
+PenaltyRatePolicy public_procurement_policy() {
+  PenaltyRatePolicy p;
+  p.margin_points = Decimal::from_integer(8);
+  p.rate_fixed_at_start = true;
+  return p;
+}
+
 Result<InterestComputation> late_interest(const DunningItem& item, Date as_of,
                                           const PenaltyRatePolicy& policy, const ReferenceRates& rates) {
   Result<InterestComputation> r;
@@ -188,7 +195,7 @@ Result<InterestComputation> late_interest(const DunningItem& item, Date as_of,
     const Date d = p.value_date.plus_days(1);
     if (d > first && d <= as_of) starts.push_back(d);
   }
-  if (!policy.fixed_rate_percent) {
+  if (!policy.fixed_rate_percent && !policy.rate_fixed_at_start) {
     for (Date d = next_half_year_start(first); d <= as_of; d = next_half_year_start(d)) starts.push_back(d);
   }
   std::sort(starts.begin(), starts.end());
@@ -202,9 +209,10 @@ Result<InterestComputation> late_interest(const DunningItem& item, Date as_of,
     for (const PaymentOnItem& p : item.payments)
       if (p.value_date < from) base -= p.amount;
     if (base.sign() <= 0) continue;
-    const std::optional<Decimal> rate = penalty_rate_on(from, policy, rates);
+    const Date rate_date = policy.rate_fixed_at_start ? first : from;
+    const std::optional<Decimal> rate = penalty_rate_on(rate_date, policy, rates);
     if (!rate) {
-      const Date half = half_year_start(from);
+      const Date half = half_year_start(rate_date);
       const std::string name = half_year_name(half);
       if (std::find(missing.begin(), missing.end(), name) != missing.end()) continue;
       missing.push_back(name);

@@ -97,7 +97,13 @@ ViewData letter_view(const Letter& letter) {
   set_optional(v, "indemnity", letter.indemnity.is_zero() ? std::string{} : f.amount(letter.indemnity));
   v.set("indemnity_per_invoice", f.amount(recovery_indemnity(letter.profile)));
   v.set("total", f.amount(letter.total));
-  set_optional(v, "iban", letter.creditor_iban);
+  std::string iban;  // in groups of four, as printed on cheques and invoices
+  for (char c : letter.creditor_iban) {
+    if (c == ' ') continue;
+    if (!iban.empty() && (iban.size() + 1) % 5 == 0) iban += ' ';
+    iban += c;
+  }
+  set_optional(v, "iban", iban);
   set_optional(v, "bic", letter.creditor_bic);
   set_optional(v, "account_manager", letter.account_manager);
   set_optional(v, "penalty_rate", letter.penalty_rate_text);

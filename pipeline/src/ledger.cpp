@@ -464,6 +464,35 @@ Decimal SqliteLedger::assign_payment(std::string_view payment_reference, std::st
 
 // ---- Reading
 
+std::optional<SellerRecord> SqliteLedger::seller(std::string_view id) const {
+  Statement& s = db_->cached(
+      "SELECT id, name, line_one, line_two, line_three, city, post_code, country_subdivision, country_code, "
+      "siren, vat_id, email, phone, iban, bic FROM sellers WHERE id = ?1");
+  s.bind(1, id);
+  if (!s.step()) {
+    s.reset();
+    return std::nullopt;
+  }
+  SellerRecord r;
+  r.id = s.str(0);
+  r.party.name = s.str(1);
+  r.party.address.line_one = s.str(2);
+  r.party.address.line_two = s.str(3);
+  r.party.address.line_three = s.str(4);
+  r.party.address.city = s.str(5);
+  r.party.address.post_code = s.str(6);
+  r.party.address.country_subdivision = s.str(7);
+  r.party.address.country_code = s.str(8);
+  r.party.siren = s.str(9);
+  r.party.vat_id = s.str(10);
+  r.party.email = s.str(11);
+  r.party.phone = s.str(12);
+  r.iban = s.str(13);
+  r.bic = s.str(14);
+  s.reset();
+  return r;
+}
+
 std::optional<CustomerRecord> SqliteLedger::customer(std::string_view id) const {
   Statement& s = db_->cached(
       "SELECT id, name, siren, siret, vat_id, billing_line_one, billing_line_two, billing_line_three, "

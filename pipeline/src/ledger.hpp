@@ -13,6 +13,7 @@
 #include "relance/formats/bank_statement.hpp"
 #include "relance/formats/invoice.hpp"
 #include "relance/letters/dunning.hpp"
+#include "relance/letters/letter.hpp"
 
 namespace relance::pipeline::detail {
 
@@ -27,6 +28,13 @@ struct CustomerRecord {
   std::string profile = std::string(letters::profile_new);
   std::string preferred_channel;  // "email", "postal", ... or empty for the scenario's
   std::string account_manager;
+};
+
+// The seller of imported invoices (BG-4): the creditor of the letters.
+struct SellerRecord {
+  std::string id;
+  letters::LetterParty party;  // name, address, SIREN, VAT id, email, phone
+  std::string iban, bic;       // the first credit transfer account of its latest invoice
 };
 
 struct ItemRecord {
@@ -142,6 +150,7 @@ class Ledger {
 
   // Reading.
   virtual std::optional<CustomerRecord> customer(std::string_view id) const = 0;
+  virtual std::optional<SellerRecord> seller(std::string_view id) const = 0;
   virtual std::vector<ItemRecord> open_items(std::optional<std::string_view> customer_id = {}) const = 0;
   virtual std::vector<formats::BankEntry> unassigned_payments() const = 0;
   virtual std::vector<HistoryEntry> history(std::string_view customer_id) const = 0;

@@ -51,6 +51,7 @@ class SqliteLedger final : public Ledger {
                                   std::optional<formats::Decimal> amount) override;
 
   std::optional<CustomerRecord> customer(std::string_view id) const override;
+  std::optional<SellerRecord> seller(std::string_view id) const override;
   std::vector<ItemRecord> open_items(std::optional<std::string_view> customer_id) const override;
   std::vector<formats::BankEntry> unassigned_payments() const override;
   std::vector<HistoryEntry> history(std::string_view customer_id) const override;

@@ -35,6 +35,49 @@ std::string seller_key(const formats::Seller& s) {
   return s.name;
 }
 
+// The seller's details as its latest invoice gives them: letters name it as the creditor.
+void remember_seller(sql::Database& db, const std::string& id, const formats::Invoice& inv) {
+  const formats::Seller& s = inv.seller;
+  std::string siren;
+  for (const auto* identifier : {&s.legal_registration_id}) {
+    const std::string digits = without_spaces(identifier->value);
+    if (identifier->scheme == "0002" && digits.size() == 9) siren = digits;
+    if (identifier->scheme == "0009" && digits.size() == 14) siren = digits.substr(0, 9);
+  }
+  if (siren.empty() && s.vat_id.size() == 13 && s.vat_id.rfind("FR", 0) == 0 &&
+      all_digits(s.vat_id.substr(4)))
+    siren = s.vat_id.substr(4);
+  const auto& transfers = inv.payment_instructions.credit_transfers;
+  sql::Statement& up = db.cached(
+      "INSERT INTO sellers (id, name, line_one, line_two, line_three, city, post_code, country_subdivision, "
+      "country_code, siren, vat_id, email, phone, iban, bic) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+      "?10, "
+      "?11, ?12, ?13, ?14, ?15) ON CONFLICT(id) DO UPDATE SET name = excluded.name, line_one = "
+      "excluded.line_one, line_two = excluded.line_two, line_three = excluded.line_three, city = "
+      "excluded.city, "
+      "post_code = excluded.post_code, country_subdivision = excluded.country_subdivision, country_code = "
+      "excluded.country_code, siren = excluded.siren, vat_id = excluded.vat_id, email = excluded.email, "
+      "phone = "
+      "excluded.phone, iban = excluded.iban, bic = excluded.bic");
+  const auto& a = s.postal_address;
+  up.bind(1, id)
+      .bind(2, s.name)
+      .bind(3, a.line_one)
+      .bind(4, a.line_two)
+      .bind(5, a.line_three)
+      .bind(6, a.city)
+      .bind(7, a.post_code)
+      .bind(8, a.country_subdivision)
+      .bind(9, a.country_code)
+      .bind(10, siren)
+      .bind(11, s.vat_id)
+      .bind(12, s.contact.email)
+      .bind(13, s.contact.telephone)
+      .bind(14, transfers.empty() ? std::string() : transfers.front().account_id)
+      .bind(15, transfers.empty() ? std::string() : transfers.front().service_provider_id);
+  up.run();
+}
+
 // The language letters to a new customer are written in, from its country.
 letters::Language language_of_country(std::string_view country) {
   static constexpr std::array<std::string_view, 17> french = {
@@ -251,6 +294,7 @@ void SqliteLedger::import_one_invoice(const formats::Invoice& inv, std::string_v
       return;
     }
   }
+  remember_seller(*db_, seller_id, inv);
   bool created = false;
   const std::string customer_id = customer_for_buyer(inv, created);
   if (created) ++report.customers_added;

@@ -211,6 +211,27 @@ CREATE TABLE letter_items (
 ) WITHOUT ROWID;
 CREATE INDEX letter_items_item ON letter_items(item_id);
 )sql"},
+    {2, R"sql(
+-- The sellers of imported invoices (BG-4), as letters name the creditor when the configuration
+-- has no [company]: the latest invoice's details win.
+CREATE TABLE sellers (
+  id TEXT PRIMARY KEY NOT NULL,
+  name TEXT NOT NULL DEFAULT '',
+  line_one TEXT NOT NULL DEFAULT '',
+  line_two TEXT NOT NULL DEFAULT '',
+  line_three TEXT NOT NULL DEFAULT '',
+  city TEXT NOT NULL DEFAULT '',
+  post_code TEXT NOT NULL DEFAULT '',
+  country_subdivision TEXT NOT NULL DEFAULT '',
+  country_code TEXT NOT NULL DEFAULT '',
+  siren TEXT NOT NULL DEFAULT '',
+  vat_id TEXT NOT NULL DEFAULT '',
+  email TEXT NOT NULL DEFAULT '',
+  phone TEXT NOT NULL DEFAULT '',
+  iban TEXT NOT NULL DEFAULT '',
+  bic TEXT NOT NULL DEFAULT ''
+);
+)sql"},
 };
 
 constexpr int latest = static_cast<int>(std::size(migrations));

@@ -121,13 +121,33 @@ ExitCode run_remind(const RemindOptions& options, std::ostream& out, std::ostrea
       letter.language = customer->language;
       letter.as_of = *as_of;
       letter.reference = as_of->to_basic() + "-" + planned.customer_id + "-" + planned.level.name;
+      const std::vector<ItemRecord> open_items = ledger->open_items(customer->id);
+      // The creditor is the configured [company], else the seller of the invoices being claimed.
       letter.creditor = config.value->company.party;
       letter.creditor_iban = config.value->company.iban;
       letter.creditor_bic = config.value->company.bic;
+      if (letter.creditor.name.empty()) {
+        for (const auto& open : open_items) {
+          if (std::find(planned.item_ids.begin(), planned.item_ids.end(), open.id) == planned.item_ids.end())
+            continue;
+          if (auto seller = ledger->seller(open.seller_id)) {
+            letter.creditor = seller->party;
+            letter.creditor_iban = seller->iban;
+            letter.creditor_bic = seller->bic;
+          }
+          break;
+        }
+      }
       letter.debtor = party_of(*customer);
       letter.customer_id = customer->id;
       letter.account_manager = customer->account_manager;
       const bool claims = claims_interest(planned.level);
+      // Public buyers owe default interest under the public procurement code unless the
+      // configuration fixes a rate for everyone.
+      const letters::PenaltyRatePolicy policy =
+          customer->profile == letters::profile_public_sector && !config.value->penalty.fixed_rate_percent
+              ? letters::public_procurement_policy()
+              : config.value->penalty;
       Json json_items = Json::array();
       for (auto id : planned.item_ids) {
         const auto it = items_by_id.find(id);
@@ -144,7 +164,7 @@ ExitCode run_remind(const RemindOptions& options, std::ostream& out, std::ostrea
             std::max<std::int64_t>(0, as_of->days_since_epoch() - item.due_date.days_since_epoch()));
         letter.currency = item.currency;
         if (claims && li.days_late > 0) {
-          auto interest = letters::late_interest(item, *as_of, config.value->penalty, reference_rates());
+          auto interest = letters::late_interest(item, *as_of, policy, reference_rates());
           if (!interest.value) throw Error(interest.diagnostics.items().front());
           li.interest = *interest.value;
           letter.interest = letter.interest + li.interest.total;
@@ -160,7 +180,12 @@ ExitCode run_remind(const RemindOptions& options, std::ostream& out, std::ostrea
       }
       letter.total = letter.principal + letter.interest + letter.indemnity;
       if (claims) {
-        const auto rate = letters::penalty_rate_on(*as_of, config.value->penalty, reference_rates());
+        // The rate the letter states: the one its computation used (for public buyers, the rate
+        // fixed when the delay began), else the rate in force today.
+        std::optional<Decimal> rate;
+        for (const auto& li : letter.items)
+          if (!li.interest.lines.empty()) rate = li.interest.lines.back().rate_percent;
+        if (!rate) rate = letters::penalty_rate_on(*as_of, policy, reference_rates());
         if (rate) letter.penalty_rate_text = letters::format_percent(*rate, letter.language);
       }
       totals.letters_per_level[letter.level]++;
@@ -201,7 +226,7 @@ ExitCode run_remind(const RemindOptions& options, std::ostream& out, std::ostrea
         // Every letter travels with the customer's account statement.
         letters::Statement statement{letter.creditor, letter.debtor,   customer->id, letter.language,
                                      *as_of,          letter.currency, {},           {}};
-        for (const auto& item : ledger->open_items(customer->id)) {
+        for (const auto& item : open_items) {
           if (!item.due_date || item.outstanding.sign() <= 0) continue;
           letters::LetterItem li;
           li.number = item.number;

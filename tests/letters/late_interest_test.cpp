@@ -89,6 +89,15 @@ TEST(LateInterest, SpansAHalfYearChangeOfRate) {
   EXPECT_EQ(c.total.to_string(), "411.37");
 }
 
+TEST(LateInterest, PublicBuyersKeepTheRateOfTheHalfYearTheDelayBegan) {
+  // Same item as above, owed by a public buyer (R2192-31): ECB 4.50 in force on 2024-01-01 + 8 =
+  // 12.50 for the whole delay, 2024-05-16..2024-08-10 = 46 + 41 = 87 days, one line:
+  //   12000 x 12.50 x 87 / 36500 = 13,050,000 / 36,500 = 357.5342 -> 357.53
+  const auto c = compute(item("12000.00", "2024-05-15"), "2024-08-10", public_procurement_policy());
+  ASSERT_EQ(c.lines.size(), 1u);
+  expect_line(c.lines[0], "2024-05-16", "2024-08-10", 87, "12000.00", "12.50", "357.53");
+}
+
 TEST(LateInterest, SeveralHalfYearsAcrossTheFirstRises) {
   // EUR 1,000.00 due 2022-12-01, as of 2023-07-10.
   // 2022-12-02..2022-12-31: 30 days at 0.00 + 10 = 10.00 (on 2022-07-01 the 2022-07-27 rise had not

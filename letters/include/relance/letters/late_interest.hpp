@@ -54,7 +54,14 @@ struct PenaltyRatePolicy {
   // rate in force on 1 January (H1) or 1 July (H2) plus `margin_points`.
   std::optional<formats::Decimal> fixed_rate_percent;
   formats::Decimal margin_points = formats::Decimal::from_integer(10);
+  // Public procurement (Code de la commande publique R2192-31): the rate of the half-year in which
+  // interest began to run applies to the whole period, with a margin of 8 points.
+  bool rate_fixed_at_start = false;
 };
+
+// The policy public-sector buyers' default interest follows (R2192-31: ECB rate + 8 points,
+// fixed at the half-year the delay began).
+PenaltyRatePolicy public_procurement_policy();
 
 // The annual penalty rate of `date`: the fixed rate, or the reference rate in force on the first day
 // of date's half-year plus the margin; nullopt when the table does not cover that half-year.
