@@ -76,6 +76,30 @@ struct RemindOptions {
 };
 ExitCode run_remind(const RemindOptions& options, std::ostream& out, std::ostream& err);
 
+struct DispatchSummary;
+
+// relance dispatch (dispatch_command.cpp): sends the outbox's due messages (outbox.hpp).
+struct DispatchOptions {
+  std::string channel;                 // only this channel's messages: email, postal, registered, agency
+  bool dry_run = false;                // say what would be sent or cancelled; send and change nothing
+  std::size_t limit = 0;               // at most this many messages attempted; 0: no limit
+  std::string db;                      // ledger file; empty: [ledger] path, $RELANCE_DB, ./relance.db
+  std::string config;                  // relance.toml ([dispatch])
+  std::string as_of;                   // the date the items are checked against; empty: today
+  DispatchSummary* summary = nullptr;  // filled when set (relance run)
+};
+ExitCode run_dispatch(const DispatchOptions& options, std::ostream& out, std::ostream& err);
+
+// relance run (run_command.cpp): import, validation, rendering, reminders and dispatch in one go.
+struct RunOptions {
+  std::string config;          // relance.toml ([run] inputs, [dispatch], ...)
+  std::string as_of;           // YYYY-MM-DD
+  std::string db;              // ledger file; empty: [ledger] path, $RELANCE_DB, ./relance.db
+  std::string output = "out";  // OUT/invoices (Factur-X), OUT/letters/DATE (letters)
+  std::string templates;       // a templates folder instead of the default
+};
+ExitCode run_run(const RunOptions& options, std::ostream& out, std::ostream& err);
+
 // The ledger's commands (ledger_commands.cpp): `ledger import|show`, `payment assign|list`,
 // `dispute open|close`, `promise add`, `note add`, each with --db PATH (else $RELANCE_DB, else
 // ./relance.db). Registers them on the application; run() runs the one parsed, if any.

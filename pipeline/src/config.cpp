@@ -1,10 +1,14 @@
 #include "config.hpp"
 
+#include "outbox.hpp"
+
 #include <toml++/toml.h>
 #include <algorithm>
 #include <charconv>
 #include <cstdlib>
+#include <initializer_list>
 #include <set>
+#include <utility>
 
 namespace relance::pipeline::detail {
 namespace {
@@ -387,6 +391,152 @@ void read_company(Result<Config>& r, const std::string& file, const toml::table&
   }
 }
 
+// Keys that would hold a secret: refused with the environment variable to use instead.
+bool refuse_secret(Result<Config>& r, const std::string& file, const toml::table& t, const std::string& where,
+                   std::initializer_list<std::pair<std::string_view, std::string_view>> secrets) {
+  bool refused = false;
+  for (const auto& [key, env] : secrets) {
+    if (const toml::node* n = t.get(key)) {
+      config_error(r, file, n->source(),
+                   where + " " + std::string(key) + ": secrets are never read from the configuration; set " +
+                       std::string(env) + " in the environment");
+      refused = true;
+    }
+  }
+  return refused;
+}
+
+void read_smtp(Result<Config>& r, const std::string& file, const toml::table& t) {
+  SmtpConfig& smtp = r.value->dispatch.smtp;
+  static constexpr std::string_view known[] = {"url",      "from",     "from_name", "reply_to",
+                                               "insecure", "starttls", "user",      "password"};
+  reject_unknown(r, file, t, known, "[dispatch.smtp]");
+  refuse_secret(r, file, t, "[dispatch.smtp]",
+                {{"user", "RELANCE_SMTP_USER"}, {"password", "RELANCE_SMTP_PASSWORD"}});
+  const std::pair<std::string_view, std::string*> fields[] = {
+      {"url", &smtp.url}, {"from", &smtp.from}, {"from_name", &smtp.from_name}, {"reply_to", &smtp.reply_to}};
+  for (const auto& [key, target] : fields) {
+    if (const toml::node* n = t.get(key))
+      if (auto v = string_of(r, file, *n, "[dispatch.smtp] " + std::string(key), true)) *target = *v;
+  }
+  if (!smtp.url.empty() && smtp.url.rfind("smtp://", 0) != 0 && smtp.url.rfind("smtps://", 0) != 0)
+    config_error(r, file, t.get("url")->source(),
+                 "[dispatch.smtp] url must start with smtp:// (STARTTLS) or smtps:// (TLS)");
+  if (const toml::node* n = t.get("insecure")) {
+    if (auto v = bool_of(r, file, *n, "[dispatch.smtp] insecure")) smtp.insecure = *v;
+  }
+  if (const toml::node* n = t.get("starttls")) {
+    if (auto v = bool_of(r, file, *n, "[dispatch.smtp] starttls")) smtp.starttls = *v;
+  }
+}
+
+void read_postal(Result<Config>& r, const std::string& file, const toml::table& t) {
+  PostalConfig& postal = r.value->dispatch.postal;
+  static constexpr std::string_view known[] = {"url", "provider", "api_key", "client_id", "client_secret"};
+  reject_unknown(r, file, t, known, "[dispatch.postal]");
+  refuse_secret(r, file, t, "[dispatch.postal]",
+                {{"api_key", "RELANCE_POSTAL_API_KEY"},
+                 {"client_id", "RELANCE_POSTAL_CLIENT_ID"},
+                 {"client_secret", "RELANCE_POSTAL_CLIENT_SECRET"}});
+  if (const toml::node* n = t.get("url"))
+    if (auto v = string_of(r, file, *n, "[dispatch.postal] url", true)) postal.url = *v;
+  if (const toml::node* n = t.get("provider"))
+    if (auto v = string_of(r, file, *n, "[dispatch.postal] provider", true)) postal.provider = *v;
+}
+
+void read_sftp(Result<Config>& r, const std::string& file, const toml::table& t) {
+  SftpConfig& sftp = r.value->dispatch.sftp;
+  static constexpr std::string_view known[] = {"url",        "known_hosts", "private_key",
+                                               "public_key", "user",        "password"};
+  reject_unknown(r, file, t, known, "[dispatch.sftp]");
+  refuse_secret(r, file, t, "[dispatch.sftp]",
+                {{"user", "RELANCE_SFTP_USER"}, {"password", "RELANCE_SFTP_KEY_PASSPHRASE"}});
+  if (const toml::node* n = t.get("url")) {
+    if (auto v = string_of(r, file, *n, "[dispatch.sftp] url", true)) {
+      if (!v->empty() && v->rfind("sftp://", 0) != 0)
+        config_error(r, file, n->source(), "[dispatch.sftp] url must start with sftp://");
+      sftp.url = *v;
+    }
+  }
+  const std::pair<std::string_view, std::filesystem::path*> files[] = {{"known_hosts", &sftp.known_hosts},
+                                                                       {"private_key", &sftp.private_key},
+                                                                       {"public_key", &sftp.public_key}};
+  for (const auto& [key, target] : files) {
+    if (const toml::node* n = t.get(key))
+      if (auto v = string_of(r, file, *n, "[dispatch.sftp] " + std::string(key)))
+        *target = beside(r.value->source, *v);
+  }
+}
+
+void read_dispatch(Result<Config>& r, const std::string& file, const toml::table& t) {
+  DispatchConfig& d = r.value->dispatch;
+  static constexpr std::string_view known[] = {
+      "spool",  "max_attempts", "backoff_base_seconds", "retry_window_seconds", "channels", "smtp",
+      "postal", "sftp"};
+  reject_unknown(r, file, t, known, "[dispatch]");
+  if (const toml::node* n = t.get("spool"))
+    if (auto v = string_of(r, file, *n, "[dispatch] spool")) d.spool = beside(r.value->source, *v);
+  if (const toml::node* n = t.get("max_attempts"))
+    if (auto v = int_in(r, file, *n, 1, 100, "[dispatch] max_attempts")) d.max_attempts = *v;
+  if (const toml::node* n = t.get("backoff_base_seconds"))
+    if (auto v = int_in(r, file, *n, 0, 3600, "[dispatch] backoff_base_seconds")) d.backoff_base_seconds = *v;
+  if (const toml::node* n = t.get("retry_window_seconds"))
+    if (auto v = int_in(r, file, *n, 0, 3600, "[dispatch] retry_window_seconds")) d.retry_window_seconds = *v;
+  if (const toml::node* n = t.get("channels")) {
+    if (const toml::table* channels = n->as_table()) {
+      for (const auto& [key, node] : *channels) {
+        const std::string channel(key.str());
+        if (std::find(std::begin(message_channels), std::end(message_channels), channel) ==
+            std::end(message_channels)) {
+          config_error(r, file, node.source(),
+                       "[dispatch.channels] " + channel +
+                           " is not a channel that sends messages: \"email\", \"postal\", \"registered\" or "
+                           "\"agency\"");
+          continue;
+        }
+        const auto* s = node.as_string();
+        if (!s || std::find(std::begin(dispatch_transports), std::end(dispatch_transports), s->get()) ==
+                      std::end(dispatch_transports)) {
+          config_error(
+              r, file, node.source(),
+              "[dispatch.channels] " + channel + " must be \"spool\", \"smtp\", \"postal\" or \"sftp\"");
+          continue;
+        }
+        d.channels[channel] = s->get();
+      }
+    } else {
+      config_error(r, file, n->source(), "[dispatch.channels] must be a table: email = \"smtp\", ...");
+    }
+  }
+  const std::pair<const char*, void (*)(Result<Config>&, const std::string&, const toml::table&)> subs[] = {
+      {"smtp", read_smtp}, {"postal", read_postal}, {"sftp", read_sftp}};
+  for (const auto& [name, read] : subs) {
+    const toml::node* n = t.get(name);
+    if (!n) continue;
+    if (const toml::table* sub = n->as_table())
+      read(r, file, *sub);
+    else
+      config_error(r, file, n->source(), "[dispatch." + std::string(name) + "] must be a table");
+  }
+}
+
+void read_run(Result<Config>& r, const std::string& file, const toml::table& t) {
+  static constexpr std::string_view known[] = {"inputs"};
+  reject_unknown(r, file, t, known, "[run]");
+  if (const toml::node* n = t.get("inputs")) {
+    const toml::array* a = n->as_array();
+    if (!a) {
+      config_error(r, file, n->source(),
+                   "[run] inputs must be a list of folders or files: [\"inbox/invoices\", \"inbox/bank\"]");
+      return;
+    }
+    r.value->run.inputs.clear();
+    for (const toml::node& item : *a)
+      if (auto v = string_of(r, file, item, "[run] inputs"))
+        r.value->run.inputs.push_back(beside(r.value->source, *v));
+  }
+}
+
 }  // namespace
 
 bool parse_severity_setting(std::string_view text, std::optional<Severity>& severity) {
@@ -429,8 +579,8 @@ Result<Config> load_config(const std::string& explicit_path) {
     r.value.reset();
     return r;
   }
-  static constexpr std::string_view sections[] = {"validation", "ledger", "dunning",
-                                                  "dispatch",   "render", "company"};
+  static constexpr std::string_view sections[] = {"validation", "ledger",  "dunning", "dispatch",
+                                                  "render",     "company", "run"};
   for (const auto& [key, node] : root) {
     bool ok = false;
     for (auto s : sections) ok = ok || key.str() == s;
@@ -448,6 +598,8 @@ Result<Config> load_config(const std::string& explicit_path) {
   section("dunning", read_dunning);
   section("ledger", read_ledger);
   section("company", read_company);
+  section("dispatch", read_dispatch);
+  section("run", read_run);
   if (r.diagnostics.has_fatal()) r.value.reset();
   return r;
 }

@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "commands.hpp"
+#include "dossier_commands.hpp"
 
 namespace relance::pipeline {
 namespace {
@@ -106,6 +107,53 @@ ExitCode Job::run(const std::vector<std::string>& args) {
       "Running it again for the same date sends nothing new: a batch is recorded once per date.\n"
       "Phone calls go to OUT/DATE/phone_tasks.csv; each letter comes with the customer's statement.");
 
+  detail::DispatchOptions dispatch;
+  CLI::App* dispatch_cmd = app.add_subcommand(
+      "dispatch",
+      "Send the queued letters that are due (pending, retries whose time has come, messages in doubt) "
+      "through their channels");
+  dispatch_cmd
+      ->add_option("--channel", dispatch.channel,
+                   "Only this channel's messages: email, postal, registered, agency")
+      ->check(CLI::IsMember({"email", "postal", "registered", "agency"}));
+  dispatch_cmd->add_flag("--dry-run", dispatch.dry_run,
+                         "Show what would be sent or cancelled; send nothing and leave the journal as it is");
+  dispatch_cmd->add_option("--limit", dispatch.limit, "Attempt at most N messages (the others stay queued)")
+      ->check(CLI::PositiveNumber);
+  dispatch_cmd->add_option("--db", dispatch.db,
+                           "Ledger file (default: [ledger] path, $RELANCE_DB, ./relance.db)");
+  dispatch_cmd->add_option("--config", dispatch.config,
+                           "Configuration file ([dispatch]: channels, retries, servers)");
+  dispatch_cmd->add_option("--as-of", dispatch.as_of,
+                           "Check the letters' items against the ledger as of this date (default: today)");
+  dispatch_cmd->footer(
+      "Each message has a stable id from the moment remind queues it, and moves\n"
+      "pending -> sending -> sent, failed (permanent) or retry (transient: again after 30 s, 60 s,\n"
+      "... at most an hour, up to [dispatch] max_attempts). Retries due within\n"
+      "[dispatch] retry_window_seconds (60) are made in the same run; later ones wait for the next run.\n"
+      "A letter whose items were all paid, disputed or promised since it was written is cancelled,\n"
+      "not sent. A message a stopped run left in sending is in doubt: it is sent again under the\n"
+      "same id (same Message-ID, same idempotency key).\n"
+      "Exit status: 0 nothing failed for good, 1 some message failed, 2 usage, configuration or\n"
+      "system error.");
+
+  detail::RunOptions run;
+  CLI::App* run_cmd =
+      app.add_subcommand("run", "Import, validate, render, remind and dispatch in one go: the daily run");
+  run_cmd->add_option("--config", run.config, "Configuration file ([run] inputs, [dispatch], [dunning], ...)")
+      ->required();
+  run_cmd->add_option("--as-of", run.as_of, "The batch date (YYYY-MM-DD)")->required();
+  run_cmd->add_option("--db", run.db, "Ledger file (default: [ledger] path, $RELANCE_DB, ./relance.db)");
+  run_cmd->add_option("--out", run.output,
+                      "Output folder: OUT/invoices (Factur-X of the imported invoices), OUT/letters/DATE");
+  run_cmd->add_option("--templates", run.templates, "A templates folder instead of the default");
+  run_cmd->footer(
+      "Imports [run] inputs into the ledger (invoices, customers CSV, bank statements), reports the\n"
+      "invoices with a fatal EN 16931 error, renders each new valid invoice as Factur-X, writes the\n"
+      "day's letters (relance remind) and sends them (relance dispatch), then prints one summary.\n"
+      "Exit status: 0 all done, 1 some document or message was rejected, 2 usage, configuration or\n"
+      "system error.");
+
   detail::RulesOptions rules;
   CLI::App* rules_cmd = app.add_subcommand(
       "rules", "List the rules validate knows: id, default severity, what it checks, source");
@@ -137,6 +185,7 @@ ExitCode Job::run(const std::vector<std::string>& args) {
   // The ledger (relance.db): ledger import|show, payment assign|list, dispute open|close, promise add, note
   // add.
   const detail::LedgerCommands ledger_commands(app);
+  const detail::DossierCommands dossier_commands(app);
 
   try {
     std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 takes argv reversed
@@ -161,8 +210,11 @@ ExitCode Job::run(const std::vector<std::string>& args) {
   if (render_cmd->parsed()) return detail::run_render(render, out_, err_);
   if (remind_cmd->parsed()) return detail::run_remind(remind, out_, err_);
   if (rules_cmd->parsed()) return detail::run_rules(rules, out_, err_);
+  if (dispatch_cmd->parsed()) return detail::run_dispatch(dispatch, out_, err_);
+  if (run_cmd->parsed()) return detail::run_run(run, out_, err_);
   if (aging_cmd->parsed()) return detail::run_report_aging(aging, out_, err_);
   if (const auto code = ledger_commands.run(out_, err_)) return *code;
+  if (const auto code = dossier_commands.run(out_, err_)) return *code;
   return ExitCode::failure;
 }
 

@@ -1,5 +1,6 @@
 // The ledger: opening, collections actions, reading and the dunning history.
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <system_error>
 
@@ -660,8 +661,12 @@ bool SqliteLedger::batch_recorded(Date as_of) const {
   return found;
 }
 
-void SqliteLedger::record_batch(Date as_of, const std::vector<RecordedLetter>& letters) {
+void SqliteLedger::record_batch(Date as_of, const std::vector<RecordedLetter>& letters,
+                                const std::vector<QueuedMessage>& messages) {
   Transaction t(*db_);
+  const std::string queued_at = utc_timestamp(
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+          .count());
   if (batch_recorded(as_of))
     ledger_error("RL-LEDGER-004", db_->file(), "the batch of " + as_of.to_iso() + " is already recorded");
   Statement b = db_->prepare("INSERT INTO batches (as_of) VALUES (?1)");
@@ -728,6 +733,16 @@ void SqliteLedger::record_batch(Date as_of, const std::vector<RecordedLetter>& l
       item_ins.bind(1, letter_id).bind(2, item).bind(3, as_of);
       item_ins.run();
     }
+  }
+  Statement letter_of = db_->prepare("SELECT id FROM letters WHERE batch_id = ?1 AND customer_id = ?2");
+  for (const QueuedMessage& m : messages) {
+    letter_of.reset();
+    letter_of.bind(1, batch_id).bind(2, m.customer_id);
+    if (!letter_of.step())
+      ledger_error("RL-LEDGER-004", db_->file(),
+                   "message " + m.id + " carries no letter of the batch of " + as_of.to_iso() +
+                       " (customer " + m.customer_id + ")");
+    enqueue_one(m, letter_of.int64(0), queued_at);
   }
   t.commit();
 }

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "outbox.hpp"
 #include "relance/formats/bank_statement.hpp"
 #include "relance/formats/invoice.hpp"
 #include "relance/letters/dunning.hpp"
@@ -162,7 +163,50 @@ class Ledger {
 
   // Dunning batches: recorded once per as-of date.
   virtual bool batch_recorded(formats::Date as_of) const = 0;
-  virtual void record_batch(formats::Date as_of, const std::vector<RecordedLetter>& letters) = 0;
+  // With the messages that carry the letters (one per channel of a letter's level but phone; a
+  // message belongs to the batch's letter to its customer), queued in the same transaction as
+  // enqueue() does: a batch is recorded with its messages or not at all.
+  virtual void record_batch(formats::Date as_of, const std::vector<RecordedLetter>& letters,
+                            const std::vector<QueuedMessage>& messages = {}) = 0;
+
+  // The outbox (ledger_outbox.cpp; what the states mean: outbox.hpp). Times are Unix seconds.
+  // Each transition is one committed transaction and one row of outbox_events.
+  //
+  // Queues the messages whose id is not queued yet, in one transaction; returns how many were new.
+  // A message already queued is left as it is, whatever its state. Unknown customers or items are
+  // RL-LEDGER-002.
+  virtual std::size_t enqueue(const std::vector<QueuedMessage>& messages, std::int64_t now) = 0;
+  virtual std::optional<OutboxEntry> outbox_entry(std::string_view id) const = 0;
+  // Every message, in queue order; with a customer id, that customer's only.
+  virtual std::vector<OutboxEntry> outbox_entries(std::optional<std::string_view> customer_id = {}) const = 0;
+  virtual std::vector<OutboxEvent> outbox_events(std::string_view id) const = 0;
+  // What a dispatch takes at `now`, in queue order: pending messages, retries whose
+  // next_attempt_at has come, and messages left in sending (in doubt: call
+  // outbox_recover_in_doubt first, under the dispatch lock).
+  virtual std::vector<OutboxEntry> outbox_due(std::int64_t now) const = 0;
+  // sending -> retry (due now), flagged in_doubt: the messages a dead run left between the
+  // server's answer and the journal's commit. Returns their ids.
+  virtual std::vector<std::string> outbox_recover_in_doubt(std::int64_t now) = 0;
+  // pending | retry -> sending, attempts + 1, committed before anything is sent. False when the
+  // message is no longer pending or due (another run took it, or it was cancelled).
+  virtual bool outbox_begin(std::string_view id, std::string_view transport, std::int64_t now) = 0;
+  // sending -> sent, with the provider's reference and answer.
+  virtual void outbox_sent(std::string_view id, std::string_view provider_reference, std::string_view answer,
+                           std::int64_t now) = 0;
+  // sending -> retry, due again at next_attempt_at.
+  virtual void outbox_retry(std::string_view id, std::string_view answer, std::int64_t next_attempt_at,
+                            std::int64_t now) = 0;
+  // pending | retry | sending -> failed, for good.
+  virtual void outbox_failed(std::string_view id, std::string_view answer, std::int64_t now) = 0;
+  // pending | retry -> cancelled, with the reason. False when the message was in another state.
+  virtual bool outbox_cancel(std::string_view id, std::string_view reason, std::int64_t now) = 0;
+  // The re-check before sending: why a letter about these items should no longer go ("FA-1 paid,
+  // FA-2 disputed since 2026-12-03, FA-3 promised for 2026-12-31"), when every one of them is paid
+  // (allocations of any date included), under an open dispute, or under a promise whose date is
+  // not past on `as_of`; nullopt when one of them is still owed with nothing running. A message
+  // that claims no item is never cancelled.
+  virtual std::optional<std::string> no_longer_due(const std::vector<std::int64_t>& item_ids,
+                                                   formats::Date as_of) const = 0;
 };
 
 // A customers CSV: a header line naming at least the columns id and name.

@@ -1,8 +1,10 @@
 #pragma once
 // The SQLite implementation of Ledger, split over ledger.cpp (open, actions, reading, batches),
-// ledger_import.cpp (invoices, customers CSV), ledger_payments.cpp (payments and matching) and
-// ledger_state.cpp (dunning_state).
+// ledger_import.cpp (invoices, customers CSV), ledger_payments.cpp (payments and matching),
+// ledger_state.cpp (dunning_state) and ledger_outbox.cpp (the outbox journal).
 #include <cstdint>
+#include <functional>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
@@ -60,7 +62,24 @@ class SqliteLedger final : public Ledger {
   DunningState dunning_state(formats::Date as_of) const override;
 
   bool batch_recorded(formats::Date as_of) const override;
-  void record_batch(formats::Date as_of, const std::vector<RecordedLetter>& letters) override;
+  void record_batch(formats::Date as_of, const std::vector<RecordedLetter>& letters,
+                    const std::vector<QueuedMessage>& messages) override;
+
+  std::size_t enqueue(const std::vector<QueuedMessage>& messages, std::int64_t now) override;
+  std::optional<OutboxEntry> outbox_entry(std::string_view id) const override;
+  std::vector<OutboxEntry> outbox_entries(std::optional<std::string_view> customer_id) const override;
+  std::vector<OutboxEvent> outbox_events(std::string_view id) const override;
+  std::vector<OutboxEntry> outbox_due(std::int64_t now) const override;
+  std::vector<std::string> outbox_recover_in_doubt(std::int64_t now) override;
+  bool outbox_begin(std::string_view id, std::string_view transport, std::int64_t now) override;
+  void outbox_sent(std::string_view id, std::string_view provider_reference, std::string_view answer,
+                   std::int64_t now) override;
+  void outbox_retry(std::string_view id, std::string_view answer, std::int64_t next_attempt_at,
+                    std::int64_t now) override;
+  void outbox_failed(std::string_view id, std::string_view answer, std::int64_t now) override;
+  bool outbox_cancel(std::string_view id, std::string_view reason, std::int64_t now) override;
+  std::optional<std::string> no_longer_due(const std::vector<std::int64_t>& item_ids,
+                                           formats::Date as_of) const override;
 
  private:
   struct ItemRow {
@@ -104,6 +123,20 @@ class SqliteLedger final : public Ledger {
   void learn_account(const std::string& iban, const std::string& customer_id);
   // After new invoices: payments still unassigned that name one of them.
   void rematch_unassigned(const std::vector<std::string>& numbers, ImportReport& report);
+
+  // The outbox (ledger_outbox.cpp). Queues one message inside the current transaction; false
+  // when its id is already queued.
+  bool enqueue_one(const QueuedMessage& message, std::optional<std::int64_t> letter_id,
+                   const std::string& now);
+  // Entries by a WHERE clause on outbox o (with ?1 bound by `bind`), in queue order.
+  std::vector<OutboxEntry> outbox_select(const std::string& where,
+                                         const std::function<void(sql::Statement&)>& bind) const;
+  // One transition: the row's state must be one of `from`; sets `assignments` (SQL, ?1 is the id,
+  // ?2 the time, ?3.. bound by `bind`) and the state, and logs the event. False when the state
+  // was not one of `from`.
+  bool outbox_transition(std::string_view id, std::initializer_list<OutboxState> from, OutboxState to,
+                         const std::string& assignments, const std::function<void(sql::Statement&)>& bind,
+                         std::string_view detail, std::int64_t now);
 
   std::unique_ptr<sql::Database> db_;
   int version_ = 0;

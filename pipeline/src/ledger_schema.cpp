@@ -232,6 +232,87 @@ CREATE TABLE sellers (
   bic TEXT NOT NULL DEFAULT ''
 );
 )sql"},
+    {3, R"sql(
+-- The outbox: the journal of every message relance sends (outbox.hpp). A message gets its id
+-- ('rl-' and 24 hex digits of the SHA-256 of as_of|customer|level|channel) when it is queued, before
+-- any attempt, and keeps it: the SMTP Message-ID and the postal API's idempotency key derive from
+-- it, so a message sent again after a crash is recognisably the same one.
+-- States: pending -> sending -> sent | failed (permanent) | retry (transient, due again at
+-- next_attempt_at) | cancelled (its items were paid, disputed or promised meanwhile). Every
+-- transition is its own transaction. A message still 'sending' when a dispatch starts was being
+-- sent by a run that died between the server's answer and the commit: it is in doubt, flagged and
+-- sent again.
+CREATE TABLE outbox (
+  id TEXT PRIMARY KEY NOT NULL,
+  -- The dunning letter it carries, when it comes from a batch.
+  letter_id INTEGER REFERENCES letters(id),
+  as_of TEXT NOT NULL,
+  customer_id TEXT NOT NULL REFERENCES customers(id) ON UPDATE CASCADE,
+  level TEXT NOT NULL DEFAULT '',
+  -- The scenario's channel: email, postal, registered or agency. [dispatch.channels] says which
+  -- transport carries it (spool, smtp, postal, sftp); `transport` records the one that did.
+  channel TEXT NOT NULL CHECK (channel IN ('email', 'postal', 'registered', 'agency')),
+  language TEXT NOT NULL DEFAULT 'fr',
+  recipient_name TEXT NOT NULL DEFAULT '',
+  recipient_emails TEXT NOT NULL DEFAULT '',  -- one address per line
+  postal_address TEXT NOT NULL DEFAULT '',    -- one line per line, the name first
+  country_code TEXT NOT NULL DEFAULT '',
+  subject TEXT NOT NULL DEFAULT '',
+  text_body TEXT NOT NULL DEFAULT '',
+  html_body TEXT NOT NULL DEFAULT '',
+  state TEXT NOT NULL DEFAULT 'pending'
+    CHECK (state IN ('pending', 'sending', 'sent', 'failed', 'retry', 'cancelled')),
+  attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+  in_doubt INTEGER NOT NULL DEFAULT 0 CHECK (in_doubt IN (0, 1)),
+  -- UTC 'YYYY-MM-DDTHH:MM:SSZ' (they sort as times): when a message in 'retry' is due again.
+  next_attempt_at TEXT,
+  transport TEXT NOT NULL DEFAULT '',
+  provider_reference TEXT NOT NULL DEFAULT '',
+  -- The server's last answer (or why the message was cancelled or failed), never a secret.
+  last_answer TEXT NOT NULL DEFAULT '',
+  queued_at TEXT NOT NULL,
+  last_attempt_at TEXT,
+  finished_at TEXT,  -- when it became sent, failed or cancelled
+  CHECK ((state = 'retry') = (next_attempt_at IS NOT NULL))
+);
+CREATE INDEX outbox_due ON outbox(state, next_attempt_at) WHERE state IN ('pending', 'retry', 'sending');
+CREATE INDEX outbox_customer ON outbox(customer_id, as_of);
+CREATE INDEX outbox_letter ON outbox(letter_id) WHERE letter_id IS NOT NULL;
+
+-- The files a message carries, by path (the letter PDF first, then the statement), with their
+-- SHA-256 when queued: a file changed or gone since is a permanent failure, not another letter.
+CREATE TABLE outbox_attachments (
+  message_id TEXT NOT NULL REFERENCES outbox(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  filename TEXT NOT NULL,
+  content_type TEXT NOT NULL DEFAULT 'application/pdf',
+  path TEXT NOT NULL,
+  sha256 TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (message_id, position)
+) WITHOUT ROWID;
+
+-- The items a message claims: checked again just before sending.
+CREATE TABLE outbox_items (
+  message_id TEXT NOT NULL REFERENCES outbox(id) ON DELETE CASCADE,
+  item_id INTEGER NOT NULL REFERENCES items(id),
+  PRIMARY KEY (message_id, item_id)
+) WITHOUT ROWID;
+CREATE INDEX outbox_items_item ON outbox_items(item_id);
+
+-- Every transition, in order: the reminder history with dates, channels and provider references.
+CREATE TABLE outbox_events (
+  id INTEGER PRIMARY KEY,
+  message_id TEXT NOT NULL REFERENCES outbox(id) ON DELETE CASCADE,
+  at TEXT NOT NULL,
+  state TEXT NOT NULL,
+  in_doubt INTEGER NOT NULL DEFAULT 0,
+  attempt INTEGER NOT NULL DEFAULT 0,
+  transport TEXT NOT NULL DEFAULT '',
+  provider_reference TEXT NOT NULL DEFAULT '',
+  detail TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX outbox_events_message ON outbox_events(message_id, id);
+)sql"},
 };
 
 constexpr int latest = static_cast<int>(std::size(migrations));

@@ -9,8 +9,10 @@
 #include "commands.hpp"
 #include "config.hpp"
 #include "digest.hpp"
+#include "email_texts.hpp"
 #include "inputs.hpp"
 #include "ledger.hpp"
+#include "outbox.hpp"
 #include "relance/letters/dunning.hpp"
 #include "relance/letters/late_interest.hpp"
 #include "relance/letters/letter.hpp"
@@ -54,7 +56,70 @@ struct Totals {
   std::map<std::string, Decimal> at_stake_per_currency;
   std::size_t customers = 0;
   std::size_t phone_tasks = 0;
+  std::size_t messages = 0;  // queued in the outbox
 };
+
+// The postal address lines of a letter's recipient: the name first, then the address as a
+// letter's window shows it.
+std::vector<std::string> postal_lines(const letters::LetterParty& party) {
+  std::vector<std::string> lines{party.name};
+  const formats::Address& a = party.address;
+  for (const std::string* line : {&a.line_one, &a.line_two, &a.line_three})
+    if (!line->empty()) lines.push_back(*line);
+  std::string city = a.post_code;
+  if (!a.city.empty()) city += (city.empty() ? "" : " ") + a.city;
+  if (!city.empty()) lines.push_back(city);
+  if (!a.country_subdivision.empty()) lines.push_back(a.country_subdivision);
+  return lines;
+}
+
+// The letter as the recipient's mail program names it: "reminder_1-FA-2026-0042".
+std::string attachment_name(const letters::Letter& letter) {
+  return safe_file_stem(letter.level +
+                        (letter.items.empty() ? std::string() : "-" + letter.items.front().number));
+}
+
+// The messages that carry one letter: one per channel of its level (phone calls are tasks).
+std::vector<QueuedMessage> messages_for(const letters::Letter& letter, const letters::DunningLevel& level,
+                                        const CustomerRecord& customer,
+                                        const std::vector<std::int64_t>& item_ids,
+                                        const std::vector<QueuedAttachment>& attachments) {
+  std::vector<QueuedMessage> out;
+  for (const letters::Channel c : level.channels) {
+    if (c == letters::Channel::phone) continue;
+    QueuedMessage m;
+    m.channel = std::string(letters::channel_name(c));
+    m.id = outbox_message_id(letter.as_of, customer.id, letter.level, m.channel);
+    m.as_of = letter.as_of;
+    m.customer_id = customer.id;
+    m.level = letter.level;
+    m.language = std::string(letters::language_code(letter.language));
+    m.recipient_name = customer.name;
+    m.attachments = attachments;
+    m.item_ids = item_ids;
+    if (c == letters::Channel::email) {
+      m.emails = customer.emails;
+      EmailFacts facts;
+      facts.debtor_name = customer.name;
+      facts.creditor_name = letter.creditor.name;
+      facts.creditor_email = letter.creditor.email;
+      facts.creditor_phone = letter.creditor.phone;
+      for (const auto& item : letter.items) facts.item_numbers.push_back(item.number);
+      facts.total = letter.total;
+      facts.currency = letter.currency;
+      facts.as_of = letter.as_of;
+      EmailTexts texts = email_texts(letter.level, letter.language, facts);
+      m.subject = std::move(texts.subject);
+      m.text_body = std::move(texts.text);
+      m.html_body = std::move(texts.html);
+    } else {
+      m.postal_address = postal_lines(letter.debtor);
+      m.country_code = letter.debtor.address.country_code;
+    }
+    out.push_back(std::move(m));
+  }
+  return out;
+}
 
 // CSV field: quoted when it holds a separator, a quote or a line break.
 std::string csv_field(const std::string& s) {
@@ -105,6 +170,7 @@ ExitCode run_remind(const RemindOptions& options, std::ostream& out, std::ostrea
     Json json_letters = Json::array();
     Json json_tasks = Json::array();
     std::vector<RecordedLetter> recorded;
+    std::vector<QueuedMessage> messages;  // queued with the batch
     std::string phone_csv = "customer,name,account_manager,phone,items,outstanding,currency,days_late\n";
     Totals totals;
     bool failed = false;
@@ -121,7 +187,9 @@ ExitCode run_remind(const RemindOptions& options, std::ostream& out, std::ostrea
       letter.language = customer->language;
       letter.as_of = *as_of;
       letter.reference = as_of->to_basic() + "-" + planned.customer_id + "-" + planned.level.name;
-      const std::vector<ItemRecord> open_items = ledger->open_items(customer->id);
+      // The statement and the creditor need the customer's open items; a dry run renders nothing.
+      const std::vector<ItemRecord> open_items =
+          options.dry_run ? std::vector<ItemRecord>{} : ledger->open_items(customer->id);
       // The creditor is the configured [company], else the seller of the invoices being claimed.
       letter.creditor = config.value->company.party;
       letter.creditor_iban = config.value->company.iban;
@@ -213,6 +281,7 @@ ExitCode run_remind(const RemindOptions& options, std::ostream& out, std::ostrea
 
       std::string pdf_path;
       std::string sha;
+      std::vector<QueuedAttachment> attachments;
       if (!options.dry_run) {
         auto pdf = renderer.render_letter(letter);
         for (const auto& d : pdf.diagnostics.items()) err << format_diagnostic(d) << '\n';
@@ -242,9 +311,18 @@ ExitCode run_remind(const RemindOptions& options, std::ostream& out, std::ostrea
         }
         auto statement_pdf = renderer.render_statement(statement);
         for (const auto& d : statement_pdf.diagnostics.items()) err << format_diagnostic(d) << '\n';
-        if (statement_pdf.value) write_output(folder / (stem + "-statement.pdf"), *statement_pdf.value);
         pdf_path = letter_file.string();
         sha = sha256_hex(*pdf.value);
+        // The messages carry the files by absolute path: dispatch may run from another folder.
+        attachments.push_back(QueuedAttachment{attachment_name(letter) + ".pdf", "application/pdf",
+                                               std::filesystem::absolute(letter_file).string(), sha});
+        if (statement_pdf.value) {
+          const auto statement_file = folder / (stem + "-statement.pdf");
+          write_output(statement_file, *statement_pdf.value);
+          attachments.push_back(QueuedAttachment{"statement.pdf", "application/pdf",
+                                                 std::filesystem::absolute(statement_file).string(),
+                                                 sha256_hex(*statement_pdf.value)});
+        }
       }
       json_letters.push_back({{"customer", customer->id},
                               {"level", letter.level},
@@ -267,6 +345,10 @@ ExitCode run_remind(const RemindOptions& options, std::ostream& out, std::ostrea
       r.currency = letter.currency;
       r.pdf_path = pdf_path;
       r.pdf_sha256 = sha;
+      if (!options.dry_run) {
+        for (auto& m : messages_for(letter, planned.level, *customer, planned.item_ids, attachments))
+          messages.push_back(std::move(m));
+      }
       recorded.push_back(std::move(r));
     }
     if (!options.dry_run) {
@@ -281,7 +363,8 @@ ExitCode run_remind(const RemindOptions& options, std::ostream& out, std::ostrea
         r.item_ids = planned.item_ids;
         recorded.push_back(std::move(r));
       }
-      ledger->record_batch(*as_of, recorded);
+      ledger->record_batch(*as_of, recorded, messages);
+      totals.messages = messages.size();
     }
     totals.customers = customers_seen.size();
 
@@ -296,7 +379,10 @@ ExitCode run_remind(const RemindOptions& options, std::ostream& out, std::ostrea
       for (const auto& [currency, amount] : totals.at_stake_per_currency)
         out << "  at stake: " << amount.rounded(2).to_string() << ' ' << currency << '\n';
       out << "  items skipped (paid, disputed, promised, not due, ...): " << plan.skipped.size() << '\n';
-      if (!options.dry_run) out << "  letters and statements in " << folder.string() << '\n';
+      if (!options.dry_run) {
+        out << "  letters and statements in " << folder.string() << '\n';
+        out << "  messages queued: " << totals.messages << " (relance dispatch sends them)\n";
+      }
     }
     return failed ? ExitCode::rejected : ExitCode::success;
   } catch (const Error& e) {

@@ -131,14 +131,14 @@ class LedgerTest : public ::testing::Test {
 // ---- Schema and migrations
 
 TEST_F(LedgerTest, AFreshFileGetsTheLatestSchemaAndKeepsItOnReopen) {
-  EXPECT_EQ(ledger->schema_version(), 2);
+  EXPECT_EQ(ledger->schema_version(), 3);
   ledger->import_invoice(invoice("FA-1", "2026-11-02", "2026-12-02", "100.00"), "a.xml");
   ledger.reset();
   const auto again = Ledger::open(tmp / "relance.db");
-  EXPECT_EQ(again->schema_version(), 2);
+  EXPECT_EQ(again->schema_version(), 3);
   ASSERT_EQ(again->open_items().size(), 1u);
   EXPECT_EQ(again->open_items()[0].number, "FA-1");
-  // Schema 2 keeps the seller of imported invoices: letters name it as the creditor.
+  // Schema 2 added the seller of imported invoices: letters name it as the creditor.
   const auto seller = again->seller(again->open_items()[0].seller_id);
   ASSERT_TRUE(seller.has_value());
   EXPECT_FALSE(seller->party.name.empty());
