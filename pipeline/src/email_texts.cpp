@@ -1,4 +1,5 @@
 #include "email_texts.hpp"
+#include "html_escape.hpp"
 
 namespace relance::pipeline::detail {
 
@@ -107,32 +108,6 @@ constexpr Common common_de{
     "Hat sich Ihre Zahlung mit dieser Nachricht überschnitten, betrachten Sie sie bitte als "
     "gegenstandslos.",
     "Mit freundlichen Grüßen"};
-
-std::string html_escape(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 // Header text: no control character (the MIME builder encodes the rest).
 std::string one_line(std::string_view text) {

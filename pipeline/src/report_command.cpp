@@ -8,6 +8,7 @@
 #include "aging_report.hpp"
 #include "commands.hpp"
 #include "config.hpp"
+#include "html_escape.hpp"
 #include "inputs.hpp"
 #include "ledger.hpp"
 #include "relance/letters/report.hpp"
@@ -37,33 +38,6 @@ std::string csv_amounts(const AgingAmounts& a) {
   std::string out;
   for (auto b : aging_buckets) out += plain(a[b]) + ",";
   return out + plain(a.total) + "," + plain(a.disputed) + "," + std::to_string(a.oldest_days_late);
-}
-
-std::string html_escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
 }
 
 // The words of the HTML report (the PDF's are in templates/<lang>/aging.mustache).
