@@ -32,6 +32,7 @@
 
 #include "../../pipeline/src/ledger.hpp"
 #include "../../pipeline/src/outbox.hpp"
+#include "smtp_test_server.hpp"
 #include "test_support.hpp"
 
 using relance::formats::Date;
@@ -47,95 +48,13 @@ using relance::testing::TempDir;
 using relance::testing::write_file;
 namespace fs = std::filesystem;
 
+using relance::testing::smtp_server_unavailable;
+using relance::testing::SmtpServer;
+
 namespace {
 
-constexpr const char* kPython = "/usr/bin/python3";
 constexpr int kMessages = 1000;
 constexpr int kKills = 6;
-
-std::optional<std::string> smtp_server_unavailable() {
-  if (!fs::exists(kPython)) return "/usr/bin/python3 is missing (Debian: apt-get install python3-aiosmtpd)";
-  if (run_command({kPython, "-c", "import aiosmtpd"}).exit_code != 0)
-    return "/usr/bin/python3 cannot import aiosmtpd (Debian: apt-get install python3-aiosmtpd)";
-  return std::nullopt;
-}
-
-// tests/support/smtp_server.py as a child process (as in smtp_channel_test.cpp): started in the
-// constructor, which returns once the server printed its port; stopped in the destructor. It also
-// dies with the test process (PR_SET_PDEATHSIG) and when its standard input closes.
-class SmtpServer {
- public:
-  SmtpServer(const fs::path& inbox, const std::vector<std::string>& options) {
-    std::vector<std::string> args = {
-        kPython, (fs::path(RELANCE_SOURCE_DIR) / "tests" / "support" / "smtp_server.py").string(), "serve",
-        "--dir", inbox.string()};
-    args.insert(args.end(), options.begin(), options.end());
-    std::vector<char*> argv;
-    for (std::string& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    int out[2];
-    int in[2];
-    if (pipe2(out, O_CLOEXEC) != 0 || pipe2(in, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
-    const pid_t parent = getpid();
-    pid_ = fork();
-    if (pid_ < 0) throw std::runtime_error("fork failed");
-    if (pid_ == 0) {
-      prctl(PR_SET_PDEATHSIG, SIGKILL);
-      if (getppid() != parent) _exit(127);
-      dup2(in[0], STDIN_FILENO);
-      dup2(out[1], STDOUT_FILENO);
-      execv(kPython, argv.data());
-      _exit(127);
-    }
-    close(in[0]);
-    close(out[1]);
-    stdin_ = in[1];
-    std::string line;
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-    while (line.find('\n') == std::string::npos && std::chrono::steady_clock::now() < deadline) {
-      pollfd p{out[0], POLLIN, 0};
-      if (poll(&p, 1, 200) <= 0) continue;
-      char buffer[256];
-      const ssize_t n = read(out[0], buffer, sizeof buffer);
-      if (n <= 0) break;
-      line.append(buffer, static_cast<std::size_t>(n));
-    }
-    close(out[0]);
-    if (line.rfind("PORT ", 0) != 0) {
-      stop();
-      throw std::runtime_error("the SMTP test server did not start (said '" + line + "')");
-    }
-    port_ = std::stoi(line.substr(5));
-  }
-  ~SmtpServer() { stop(); }
-  SmtpServer(const SmtpServer&) = delete;
-  SmtpServer& operator=(const SmtpServer&) = delete;
-
-  std::string url() const { return "smtp://127.0.0.1:" + std::to_string(port_); }
-
-  void stop() {
-    if (stdin_ >= 0) close(stdin_);
-    stdin_ = -1;
-    if (pid_ <= 0) return;
-    kill(pid_, SIGTERM);
-    int status = 0;
-    for (int i = 0; i < 100; ++i) {
-      if (waitpid(pid_, &status, WNOHANG) == pid_) {
-        pid_ = -1;
-        return;
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    kill(pid_, SIGKILL);
-    waitpid(pid_, &status, 0);
-    pid_ = -1;
-  }
-
- private:
-  pid_t pid_ = -1;
-  int stdin_ = -1;
-  int port_ = 0;
-};
 
 // `relance dispatch` as a child process, its output to `log` (not a terminal: no progress bar).
 pid_t start_dispatch(const std::vector<std::string>& arguments, const fs::path& log) {

@@ -30,6 +30,7 @@
 #include "../../pipeline/src/mime.hpp"
 #include "../../pipeline/src/smtp_channel.hpp"
 #include "pdf_fixture.hpp"
+#include "smtp_test_server.hpp"
 #include "test_support.hpp"
 
 using nlohmann::json;
@@ -43,105 +44,15 @@ using relance::pipeline::detail::SendResult;
 using relance::pipeline::detail::SendStatus;
 using relance::pipeline::detail::SmtpSettings;
 using relance::testing::run_command;
+using relance::testing::smtp_server_script;
+using relance::testing::smtp_server_unavailable;
+using relance::testing::SmtpServer;
 using relance::testing::TempDir;
 namespace fs = std::filesystem;
 
 namespace {
 
 constexpr const char* kPython = "/usr/bin/python3";
-
-fs::path server_script() {
-  return fs::path(RELANCE_SOURCE_DIR) / "tests" / "support" / "smtp_server.py";
-}
-
-// Why the tests cannot run here, if they cannot.
-std::optional<std::string> smtp_server_unavailable() {
-  static const std::optional<std::string> reason = []() -> std::optional<std::string> {
-    if (!fs::exists(kPython)) return "/usr/bin/python3 is missing (Debian: apt-get install python3-aiosmtpd)";
-    if (run_command({kPython, "-c", "import aiosmtpd"}).exit_code != 0)
-      return "/usr/bin/python3 cannot import aiosmtpd (Debian: apt-get install python3-aiosmtpd)";
-    return std::nullopt;
-  }();
-  return reason;
-}
-
-// tests/support/smtp_server.py as a child process: started in the constructor (which returns once
-// the server printed its port), stopped in the destructor (SIGTERM, then SIGKILL after 5 s). The
-// child also dies with the test process (PR_SET_PDEATHSIG) and when its standard input closes.
-class SmtpServer {
- public:
-  SmtpServer(const fs::path& inbox, const std::vector<std::string>& options) {
-    std::vector<std::string> args = {kPython, server_script().string(), "serve", "--dir", inbox.string()};
-    args.insert(args.end(), options.begin(), options.end());
-    std::vector<char*> argv;
-    for (std::string& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-
-    int out[2];
-    int in[2];
-    if (pipe2(out, O_CLOEXEC) != 0 || pipe2(in, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
-    const pid_t parent = getpid();
-    pid_ = fork();
-    if (pid_ < 0) throw std::runtime_error("fork failed");
-    if (pid_ == 0) {
-      prctl(PR_SET_PDEATHSIG, SIGKILL);
-      if (getppid() != parent) _exit(127);
-      dup2(in[0], STDIN_FILENO);
-      dup2(out[1], STDOUT_FILENO);
-      execv(kPython, argv.data());
-      _exit(127);
-    }
-    close(in[0]);
-    close(out[1]);
-    stdin_ = in[1];
-
-    std::string line;
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-    while (line.find('\n') == std::string::npos && std::chrono::steady_clock::now() < deadline) {
-      pollfd p{out[0], POLLIN, 0};
-      if (poll(&p, 1, 200) <= 0) continue;
-      char buffer[256];
-      const ssize_t n = read(out[0], buffer, sizeof buffer);
-      if (n <= 0) break;
-      line.append(buffer, static_cast<std::size_t>(n));
-    }
-    close(out[0]);
-    if (line.rfind("PORT ", 0) != 0) {
-      stop();
-      throw std::runtime_error("the SMTP test server did not start (said '" + line + "')");
-    }
-    port_ = std::stoi(line.substr(5));
-  }
-  ~SmtpServer() { stop(); }
-  SmtpServer(const SmtpServer&) = delete;
-  SmtpServer& operator=(const SmtpServer&) = delete;
-
-  int port() const { return port_; }
-  std::string url() const { return "smtp://127.0.0.1:" + std::to_string(port_); }
-
-  void stop() {
-    if (stdin_ >= 0) close(stdin_);
-    stdin_ = -1;
-    if (pid_ <= 0) return;
-    kill(pid_, SIGTERM);
-    int status = 0;
-    for (int i = 0; i < 100; ++i) {
-      if (waitpid(pid_, &status, WNOHANG) == pid_) {
-        pid_ = -1;
-        return;
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    kill(pid_, SIGKILL);
-    waitpid(pid_, &status, 0);
-    pid_ = -1;
-  }
-
- private:
-  pid_t pid_ = -1;
-  int stdin_ = -1;
-  int port_ = 0;
-};
 
 // A TCP port on 127.0.0.1 nobody listens on (bound, then released).
 int unused_port() {
@@ -271,7 +182,7 @@ class SmtpChannelTest : public ::testing::Test {
   // Every message the server holds, parsed by Python's email package.
   json received() const {
     if (!fs::exists(inbox())) return json::array();
-    const auto result = run_command({kPython, server_script().string(), "parse", inbox().string()});
+    const auto result = run_command({kPython, smtp_server_script().string(), "parse", inbox().string()});
     EXPECT_EQ(result.exit_code, 0) << result.err;
     return json::parse(result.out);
   }
