@@ -10,11 +10,6 @@
 // prints the rate; then, for comparison, up to 100 messages with a new channel (a new connection)
 // each. Without /usr/bin/python3 or aiosmtpd it says so and exits 0.
 
-#include <fcntl.h>
-#include <poll.h>
-#include <signal.h>
-#include <sys/prctl.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -22,12 +17,11 @@
 #include <cstdlib>
 #include <filesystem>
 #include <random>
-#include <stdexcept>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "smtp_channel.hpp"
+#include "smtp_test_server.hpp"
 
 namespace fs = std::filesystem;
 using relance::pipeline::detail::Attachment;
@@ -37,72 +31,6 @@ using relance::pipeline::detail::SendStatus;
 using relance::pipeline::detail::SmtpSettings;
 
 namespace {
-
-constexpr const char* kPython = "/usr/bin/python3";
-
-class Server {
- public:
-  explicit Server(const fs::path& inbox) {
-    std::vector<std::string> args = {kPython, RELANCE_SMTP_SERVER_SCRIPT, "serve", "--dir", inbox.string()};
-    std::vector<char*> argv;
-    for (std::string& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    int out[2];
-    int in[2];
-    if (pipe2(out, O_CLOEXEC) != 0 || pipe2(in, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
-    const pid_t parent = getpid();
-    pid_ = fork();
-    if (pid_ < 0) throw std::runtime_error("fork failed");
-    if (pid_ == 0) {
-      prctl(PR_SET_PDEATHSIG, SIGKILL);
-      if (getppid() != parent) _exit(127);
-      dup2(in[0], STDIN_FILENO);
-      dup2(out[1], STDOUT_FILENO);
-      execv(kPython, argv.data());
-      _exit(127);
-    }
-    close(in[0]);
-    close(out[1]);
-    stdin_ = in[1];
-    std::string line;
-    pollfd p{out[0], POLLIN, 0};
-    while (line.find('\n') == std::string::npos && poll(&p, 1, 20000) > 0) {
-      char buffer[256];
-      const ssize_t n = read(out[0], buffer, sizeof buffer);
-      if (n <= 0) break;
-      line.append(buffer, static_cast<std::size_t>(n));
-    }
-    close(out[0]);
-    if (line.rfind("PORT ", 0) != 0) {
-      stop();
-      throw std::runtime_error("the SMTP server did not start");
-    }
-    port_ = std::stoi(line.substr(5));
-  }
-  ~Server() { stop(); }
-  Server(const Server&) = delete;
-  Server& operator=(const Server&) = delete;
-  int port() const { return port_; }
-
- private:
-  void stop() {
-    if (stdin_ >= 0) close(stdin_);
-    stdin_ = -1;
-    if (pid_ <= 0) return;
-    kill(pid_, SIGTERM);
-    int status = 0;
-    for (int i = 0; i < 100 && waitpid(pid_, &status, WNOHANG) != pid_; ++i)
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    if (kill(pid_, 0) == 0) {
-      kill(pid_, SIGKILL);
-      waitpid(pid_, &status, 0);
-    }
-    pid_ = -1;
-  }
-  pid_t pid_ = -1;
-  int stdin_ = -1;
-  int port_ = 0;
-};
 
 OutgoingMessage message(int i, const std::string& pdf) {
   OutgoingMessage m;
@@ -141,9 +69,8 @@ int main(int argc, char** argv) {
     else if (flag == "--attachment-kb")
       attachment_kb = static_cast<std::size_t>(std::atol(argv[i + 1]));
   }
-  if (!fs::exists(kPython) || std::system("/usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null") != 0) {
-    std::printf(
-        "smtp bench skipped: /usr/bin/python3 with aiosmtpd is needed (apt-get install python3-aiosmtpd)\n");
+  if (const auto why = relance::testing::smtp_server_unavailable()) {
+    std::printf("smtp bench skipped: %s\n", why->c_str());
     return 0;
   }
 
@@ -157,9 +84,9 @@ int main(int argc, char** argv) {
     while (pdf.size() < attachment_kb * 1024) pdf += static_cast<char>(random() & 0xFF);
 
     const fs::path inbox = root / "inbox";
-    Server server(inbox);
+    relance::testing::SmtpServer server(inbox, {});
     SmtpSettings settings;
-    settings.url = "smtp://127.0.0.1:" + std::to_string(server.port());
+    settings.url = server.url();
     settings.starttls = false;  // the local test server has no TLS (plain SMTP: loopback only)
     settings.headers.from_address = "relances@atelier-dupont.fr";
     settings.headers.from_name = "Atelier Dupont — Recouvrement";

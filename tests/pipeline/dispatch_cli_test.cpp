@@ -8,12 +8,15 @@
 
 #include <filesystem>
 #include <map>
+#include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "../../pipeline/src/config.hpp"
 #include "../../pipeline/src/ledger.hpp"
 #include "../../pipeline/src/outbox.hpp"
+#include "smtp_test_server.hpp"
 #include "test_support.hpp"
 
 using relance::pipeline::detail::Ledger;
@@ -213,6 +216,96 @@ TEST_F(DispatchCli, RemindQueuesAndDispatchSpoolsEachLetterOnceWithItsPdfs) {
   // Nor does a second remind on the date queue anything.
   EXPECT_EQ(remind("2026-12-09").exit_code, 0);
   EXPECT_EQ(journal().size(), 2u);
+}
+
+// Through a real SMTP server (aiosmtpd on 127.0.0.1) that answers the first message's DATA with
+// "451 4.3.0": relance dispatch retries it within the same run (backoff 1 s, inside the retry
+// window) and the server ends up holding exactly one copy of each message, with the journal's
+// Message-ID, the configured From and Reply-To, a Date, the subject as queued, a text and an HTML
+// body, and the letter and statement PDFs decoding to the exact bytes on disk.
+TEST_F(DispatchCli, ThroughSmtpA451IsRetriedInTheSameRunAndEachMessageArrivesOnce) {
+  if (const auto why = relance::testing::smtp_server_unavailable()) GTEST_SKIP() << *why;
+  const fs::path inbox = tmp_ / "inbox";
+  relance::testing::SmtpServer server(inbox, {"--fail-data", "1"});
+  std::string toml = config_toml;
+  toml.replace(toml.find("[dispatch]\n"), 11, "[dispatch]\nbackoff_base_seconds = 1\n");
+  toml.replace(toml.find("[dispatch.smtp]\n"), 16,
+               "[dispatch.channels]\nemail = \"smtp\"\n\n[dispatch.smtp]\nurl = \"" + server.url() +
+                   "\"\nstarttls = false\n");
+  write_file(tmp_ / "relance.toml", toml);
+
+  ASSERT_EQ(remind("2026-12-09").exit_code, 0);
+  const auto r = dispatch({"--as-of", "2026-12-09"});
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_TRUE(has(r.out, "sent: 2")) << r.out;
+  EXPECT_TRUE(has(r.out, "failed: 0")) << r.out;
+
+  std::map<std::string, OutboxEntry> by_id;
+  int retried = 0;
+  for (const auto& e : journal()) {
+    EXPECT_EQ(e.state, OutboxState::sent) << e.message.id << ": " << e.last_answer;
+    EXPECT_EQ(e.transport, "smtp");
+    EXPECT_FALSE(e.in_doubt);
+    if (e.attempts == 2) {
+      ++retried;
+      // The journal kept the server's refusal before the success.
+      std::vector<OutboxState> states;
+      std::string refusal;
+      for (const auto& ev : Ledger::open(db(), false)->outbox_events(e.message.id)) {
+        states.push_back(ev.state);
+        if (ev.state == OutboxState::retry) refusal = ev.detail;
+      }
+      EXPECT_EQ(states,
+                (std::vector<OutboxState>{OutboxState::pending, OutboxState::sending, OutboxState::retry,
+                                          OutboxState::sending, OutboxState::sent}));
+      EXPECT_TRUE(has(refusal, "451")) << refusal;
+    } else {
+      EXPECT_EQ(e.attempts, 1) << e.message.id;
+    }
+    by_id[e.message.id] = e;
+  }
+  EXPECT_EQ(retried, 1);
+  ASSERT_EQ(by_id.size(), 2u);
+
+  const auto parsed = run_command(
+      {"/usr/bin/python3", relance::testing::smtp_server_script().string(), "parse", inbox.string()});
+  ASSERT_EQ(parsed.exit_code, 0) << parsed.err;
+  const nlohmann::json received = nlohmann::json::parse(parsed.out);
+  ASSERT_EQ(received.size(), 2u) << "one copy of each message, the refused one not kept";
+  std::set<std::string> seen;
+  for (const auto& m : received) {
+    std::map<std::string, nlohmann::json> headers;
+    for (const auto& h : m["headers"]) headers[h["name"].get<std::string>()] = h;
+    EXPECT_TRUE(m["defects"].empty()) << m["defects"].dump();
+    const std::string message_id = headers["Message-ID"]["value"].get<std::string>();
+    const std::string id = message_id.substr(1, message_id.find('@') - 1);
+    ASSERT_TRUE(by_id.count(id)) << message_id;
+    EXPECT_TRUE(seen.insert(id).second) << id << " arrived twice";
+    const OutboxEntry& e = by_id[id];
+    EXPECT_EQ(headers["From"]["addresses"][0]["address"], "relances@atelier-dupont.example");
+    EXPECT_EQ(headers["From"]["addresses"][0]["name"], "Atelier Dupont SARL");
+    EXPECT_EQ(headers["Reply-To"]["addresses"][0]["address"], "recouvrement@atelier-dupont.example");
+    EXPECT_EQ(headers["To"]["addresses"][0]["address"], e.message.emails.at(0));
+    EXPECT_EQ(headers["Subject"]["value"], e.message.subject);
+    EXPECT_TRUE(headers.count("Date")) << m.dump();
+    EXPECT_EQ(m["envelope"]["rcpt_tos"][0], e.message.emails.at(0));
+    EXPECT_TRUE(has(m["text"].get<std::string>(), "FA-")) << m["text"];
+    EXPECT_TRUE(m["html"].is_string());
+    ASSERT_EQ(m["attachments"].size(), 2u);
+    for (std::size_t i = 0; i < 2; ++i) {
+      const std::string bytes = read_file(e.message.attachments[i].path);
+      std::string hex;
+      static const char digits[] = "0123456789abcdef";
+      for (const char c : bytes) {
+        const auto byte = static_cast<unsigned char>(c);
+        hex += digits[byte >> 4];
+        hex += digits[byte & 15];
+      }
+      EXPECT_EQ(m["attachments"][i]["filename"], e.message.attachments[i].filename);
+      EXPECT_EQ(m["attachments"][i]["content_type"], "application/pdf");
+      EXPECT_TRUE(m["attachments"][i]["hex"] == hex) << e.message.attachments[i].filename << " differs";
+    }
+  }
 }
 
 TEST_F(DispatchCli, LimitSendsAtMostNAndTheRestNextTime) {

@@ -3,14 +3,7 @@
 // registered, transient and permanent failures, Retry-After, timeouts, in-doubt retries through the
 // Idempotency-Key, token reuse and status polling.
 
-#include <arpa/inet.h>
 #include <gtest/gtest.h>
-#include <netinet/in.h>
-#include <poll.h>
-#include <signal.h>
-#include <sys/socket.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <cstdlib>
@@ -22,6 +15,7 @@
 #include <vector>
 
 #include "../../pipeline/src/postal_channel.hpp"
+#include "postal_test_stub.hpp"
 #include "test_support.hpp"
 
 using nlohmann::json;
@@ -33,111 +27,13 @@ using relance::pipeline::detail::PostalSettings;
 using relance::pipeline::detail::PostalStage;
 using relance::pipeline::detail::SendResult;
 using relance::pipeline::detail::SendStatus;
+using relance::testing::PostalStub;
 using relance::testing::TempDir;
 
 namespace {
 
-const char* const kPython = "/usr/bin/python3";
 const char* const kEnvNames[] = {"RELANCE_POSTAL_CLIENT_ID", "RELANCE_POSTAL_CLIENT_SECRET",
                                  "RELANCE_POSTAL_ORGANISATION", "RELANCE_POSTAL_URL"};
-
-// postal_stub.py as a child process, stopped (SIGTERM) on destruction.
-class Stub {
- public:
-  Stub(const std::filesystem::path& state, const std::vector<std::string>& extra) : state_(state) {
-    int fds[2];
-    if (::pipe(fds) != 0) throw std::runtime_error("pipe failed");
-    std::vector<std::string> argv = {kPython,
-                                     std::string(RELANCE_SOURCE_DIR) + "/tests/support/postal_stub.py",
-                                     "--state", state.string()};
-    argv.insert(argv.end(), extra.begin(), extra.end());
-    pid_ = ::fork();
-    if (pid_ == 0) {
-      ::dup2(fds[1], 1);
-      ::close(fds[0]);
-      ::close(fds[1]);
-      std::vector<char*> args;
-      for (auto& a : argv) args.push_back(a.data());
-      args.push_back(nullptr);
-      ::execv(kPython, args.data());
-      ::_exit(127);
-    }
-    ::close(fds[1]);
-    out_ = fds[0];
-    // The first line is the base URL: http://127.0.0.1:PORT
-    std::string line;
-    pollfd p{out_, POLLIN, 0};
-    while (line.find('\n') == std::string::npos && ::poll(&p, 1, 10000) > 0) {
-      char buf[256];
-      const ssize_t n = ::read(out_, buf, sizeof buf);
-      if (n <= 0) break;
-      line.append(buf, static_cast<std::size_t>(n));
-    }
-    const auto colon = line.rfind(':');
-    if (line.rfind("http://127.0.0.1:", 0) != 0 || colon == std::string::npos) {
-      stop();
-      throw std::runtime_error("postal_stub.py did not start: '" + line + "'");
-    }
-    port_ = std::stoi(line.substr(colon + 1));
-    url_ = "http://127.0.0.1:" + std::to_string(port_);
-  }
-  ~Stub() { stop(); }
-  Stub(const Stub&) = delete;
-  Stub& operator=(const Stub&) = delete;
-
-  void stop() {
-    if (pid_ > 0) {
-      ::kill(pid_, SIGTERM);
-      int status = 0;
-      ::waitpid(pid_, &status, 0);
-      pid_ = -1;
-    }
-    if (out_ >= 0) {
-      ::close(out_);
-      out_ = -1;
-    }
-  }
-
-  const std::string& url() const { return url_; }
-  int port() const { return port_; }
-
-  json state() const { return json::parse(relance::testing::read_file(state_)); }
-
-  // A control request (raw HTTP/1.1 over a socket: the test needs no HTTP library).
-  std::string control(const std::string& method, const std::string& path,
-                      const std::string& body = "") const {
-    const int s = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(static_cast<std::uint16_t>(port_));
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (::connect(s, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-      ::close(s);
-      throw std::runtime_error("cannot reach the stub");
-    }
-    const std::string req =
-        method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" +
-        "Content-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" +
-        body;
-    for (std::size_t sent = 0; sent < req.size();) {
-      const ssize_t n = ::send(s, req.data() + sent, req.size() - sent, 0);
-      if (n <= 0) break;
-      sent += static_cast<std::size_t>(n);
-    }
-    std::string resp;
-    char buf[4096];
-    for (ssize_t n; (n = ::recv(s, buf, sizeof buf, 0)) > 0;) resp.append(buf, static_cast<std::size_t>(n));
-    ::close(s);
-    return resp;
-  }
-
- private:
-  std::filesystem::path state_;
-  pid_t pid_ = -1;
-  int out_ = -1;
-  int port_ = 0;
-  std::string url_;
-};
 
 // Bytes a text transfer would spoil: every byte value, NUL and CR LF included.
 std::string pdf_bytes(const std::string& id) {
@@ -163,8 +59,7 @@ OutgoingMessage message(const std::string& id, const std::string& channel = "pos
 class PostalChannelTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (!std::filesystem::exists(kPython))
-      GTEST_SKIP() << kPython << " is missing: the postal stub cannot run";
+    if (const auto why = relance::testing::postal_stub_unavailable()) GTEST_SKIP() << *why;
     for (const char* name : kEnvNames) {
       const char* v = std::getenv(name);
       saved_.emplace_back(v ? std::optional<std::string>(v) : std::nullopt);
@@ -186,8 +81,8 @@ class PostalChannelTest : public ::testing::Test {
     }
   }
 
-  Stub& start(const std::vector<std::string>& extra = {}) {
-    stub_ = std::make_unique<Stub>(tmp_ / "postal-state.json", extra);
+  PostalStub& start(const std::vector<std::string>& extra = {}) {
+    stub_ = std::make_unique<PostalStub>(tmp_ / "postal-state.json", extra);
     return *stub_;
   }
 
@@ -203,7 +98,7 @@ class PostalChannelTest : public ::testing::Test {
   std::size_t requests() const { return stub_->state()["requests"].size(); }
 
   TempDir tmp_;
-  std::unique_ptr<Stub> stub_;
+  std::unique_ptr<PostalStub> stub_;
   std::vector<std::optional<std::string>> saved_;
 };
 

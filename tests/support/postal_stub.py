@@ -3,6 +3,7 @@
 
     /usr/bin/python3 postal_stub.py --state FILE [--port 0] [--client-id ID] [--client-secret S]
         [--organisation ORG] [--token-ttl SECONDS] [--fault ROUTE:KIND:COUNT[:ARG]]...
+        [--lazy-state] [--create-delay SECONDS]
 
 Listens on 127.0.0.1 (a random port unless --port) and prints its base URL on the first line of
 standard output, e.g. "http://127.0.0.1:40123". It answers both as the identity server and as the
@@ -21,6 +22,12 @@ Validation errors are 422 with {"errors": [{code, title, detail, source: {pointe
 Everything it did is written after each request to the --state JSON file: "letters" (each with its
 attributes, idempotency key, the uploaded file's size and SHA-256 and the path of a copy of its
 bytes), "token_requests", "uploads" and "requests" (method, path, status, idempotency key).
+With --lazy-state the file is written only when GET /__control/state asks for it: a batch of
+thousands of requests then costs no rewrite of a growing file per request.
+
+--create-delay SECONDS waits that long after a letter was created (and its idempotency key
+recorded) before answering: a client killed in that window never learns the letter exists, which is
+the in-doubt case a crash test wants to hit often.
 
 Faults, from the command line or POST /__control/fault {"route", "kind", "count", "arg"}:
     ROUTE  token | file-upload | upload | create | status | any
@@ -39,6 +46,7 @@ import hashlib
 import json
 import os
 import secrets
+import socket
 import sys
 import threading
 import time
@@ -142,6 +150,12 @@ class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "postal-stub/1"
 
+    def setup(self):
+        super().setup()
+        # Headers and body go out in two writes: without this, Nagle's algorithm holds the body
+        # until the client's delayed ACK of the headers, 40 ms per response.
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
     def log_message(self, fmt, *args):  # quiet: the test's output stays readable
         if self.server.state.args.verbose:
             sys.stderr.write("postal_stub: " + (fmt % args) + "\n")
@@ -161,14 +175,16 @@ class Handler(BaseHTTPRequestHandler):
     def reply(self, status, doc=None, headers=None, content_type="application/vnd.api+json", route=None):
         payload = b"" if doc is None else json.dumps(doc).encode("utf-8")
         with self.st.lock:
-            self.st.requests.append({
-                "method": self.command,
-                "path": urlsplit(self.path).path,
-                "route": route,
-                "status": status,
-                "idempotency_key": self.headers.get("Idempotency-Key"),
-            })
-        self.st.save()
+            if route != "control":  # the test's own questions are not part of what the client did
+                self.st.requests.append({
+                    "method": self.command,
+                    "path": urlsplit(self.path).path,
+                    "route": route,
+                    "status": status,
+                    "idempotency_key": self.headers.get("Idempotency-Key"),
+                })
+        if not self.st.args.lazy_state:
+            self.st.save()
         try:
             self.send_response(status)
             if payload:
@@ -220,6 +236,7 @@ class Handler(BaseHTTPRequestHandler):
         path = urlsplit(self.path).path.rstrip("/")
         parts = path.strip("/").split("/")
         if path == "/__control/state":
+            self.st.save()
             return self.reply(200, self.st.document(), content_type="application/json", route="control")
         if path == "/file-upload":
             return self.file_upload()
@@ -322,6 +339,8 @@ class Handler(BaseHTTPRequestHandler):
             if key and status == 201:
                 with self.st.lock:
                     self.st.idempotency[(org, key)] = (status, doc)
+            if status == 201 and self.st.args.create_delay > 0:
+                time.sleep(self.st.args.create_delay)
             self.reply(status, doc, route="create")
 
     def validate_and_create(self, org, raw, key):
@@ -436,6 +455,8 @@ def main():
     parser.add_argument("--organisation", default="stub-org")
     parser.add_argument("--token-ttl", type=int, default=43200)
     parser.add_argument("--fault", action="append", help="ROUTE:KIND:COUNT[:ARG]")
+    parser.add_argument("--lazy-state", action="store_true", help="write --state only when asked for it")
+    parser.add_argument("--create-delay", type=float, default=0.0, help="seconds between creating and answering")
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args()
 

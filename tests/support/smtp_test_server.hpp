@@ -1,12 +1,12 @@
 #pragma once
 // tests/support/smtp_server.py (Debian's aiosmtpd under /usr/bin/python3) as a child process on
 // 127.0.0.1, for the tests and the benchmark that need a real SMTP server.
-#include <sys/types.h>
-
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "child_process.hpp"
 
 namespace relance::testing {
 
@@ -17,12 +17,11 @@ std::filesystem::path smtp_server_script();
 std::optional<std::string> smtp_server_unavailable();
 
 // Started in the constructor (which returns once the server printed its port), stopped in the
-// destructor (SIGTERM, then SIGKILL after 5 s). The child also dies with the test process
-// (PR_SET_PDEATHSIG) and when its standard input closes.
+// destructor (SIGTERM, then SIGKILL after 5 s). The child also dies with the test process and
+// when its standard input closes.
 class SmtpServer {
  public:
   SmtpServer(const std::filesystem::path& inbox, const std::vector<std::string>& options);
-  ~SmtpServer();
   SmtpServer(const SmtpServer&) = delete;
   SmtpServer& operator=(const SmtpServer&) = delete;
 
@@ -31,8 +30,7 @@ class SmtpServer {
   void stop();
 
  private:
-  pid_t pid_ = -1;
-  int stdin_ = -1;
+  ChildProcess process_;
   int port_ = 0;
 };
 

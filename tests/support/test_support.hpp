@@ -41,6 +41,20 @@ struct CommandResult {
 // Runs argv (no shell), capturing stdout and stderr.
 CommandResult run_command(const std::vector<std::string>& argv);
 
+// Sets (or, with nullopt, removes) an environment variable for the scope, then puts back what was
+// there: child processes started meanwhile inherit it.
+class ScopedEnv {
+ public:
+  ScopedEnv(std::string name, const std::optional<std::string>& value);
+  ~ScopedEnv();
+  ScopedEnv(const ScopedEnv&) = delete;
+  ScopedEnv& operator=(const ScopedEnv&) = delete;
+
+ private:
+  std::string name_;
+  std::optional<std::string> saved_;
+};
+
 }  // namespace relance::testing
 
 // Skips the current test with a clear message when the official examples are not available.
