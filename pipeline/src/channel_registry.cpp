@@ -2,7 +2,6 @@
 
 #include <cstdlib>
 #include <exception>
-#include <ostream>
 
 #include "postal_channel.hpp"
 #include "smtp_channel.hpp"
@@ -82,8 +81,8 @@ std::unique_ptr<Channel> ChannelRegistry::make(std::string_view transport, const
   return channel;
 }
 
-ChannelSet::ChannelSet(ChannelRegistry registry, Config config, std::ostream& log)
-    : registry_(std::move(registry)), config_(std::move(config)), log_(log) {}
+ChannelSet::ChannelSet(ChannelRegistry registry, Config config)
+    : registry_(std::move(registry)), config_(std::move(config)) {}
 
 ChannelSet::~ChannelSet() = default;
 
@@ -95,9 +94,6 @@ std::string ChannelSet::transport_for(std::string_view message_channel) const {
 Channel& ChannelSet::channel(std::string_view transport) {
   if (const auto it = made_.find(transport); it != made_.end()) return *it->second;
   if (const auto it = failed_.find(transport); it != failed_.end()) channel_error(transport, it->second);
-  if (transport == "smtp" && config_.dispatch.smtp.insecure)
-    log_ << "relance: WARNING: [dispatch.smtp] insecure = true: the SMTP server's TLS certificate and host "
-            "name are NOT verified. Use this only with a test server.\n";
   try {
     auto made = registry_.make(transport, config_);
     Channel& ref = *made;

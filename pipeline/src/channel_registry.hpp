@@ -9,7 +9,6 @@
 // secrets from the environment, and throws (relance::Error, or any std::exception) when it cannot
 // make the channel: the run reports it and leaves that transport's messages queued.
 #include <functional>
-#include <iosfwd>
 #include <map>
 #include <memory>
 #include <string>
@@ -43,10 +42,10 @@ class ChannelRegistry {
 
 // The channels of one dispatch run: each transport made on first use and kept until the end of
 // the run (an SMTP connection is reused across the batch). Options that weaken security
-// ([dispatch.smtp] insecure) are written to `log` whenever the channel is made.
+// ([dispatch.smtp] insecure) are said by the channel that honours them, when it is made.
 class ChannelSet {
  public:
-  ChannelSet(ChannelRegistry registry, Config config, std::ostream& log);
+  ChannelSet(ChannelRegistry registry, Config config);
   ~ChannelSet();
   ChannelSet(const ChannelSet&) = delete;
   ChannelSet& operator=(const ChannelSet&) = delete;
@@ -61,7 +60,6 @@ class ChannelSet {
  private:
   ChannelRegistry registry_;
   Config config_;
-  std::ostream& log_;
   std::map<std::string, std::unique_ptr<Channel>, std::less<>> made_;
   std::map<std::string, std::string, std::less<>> failed_;
 };

@@ -139,7 +139,7 @@ ExitCode run_dispatch(const DispatchOptions& options, std::ostream& out, std::os
     request.retry.backoff_base_seconds = dc.backoff_base_seconds;
     request.retry.retry_window_seconds = dc.retry_window_seconds;
 
-    ChannelSet channels(ChannelRegistry::builtin(), *config.value, err);
+    ChannelSet channels(ChannelRegistry::builtin(), *config.value);
     const bool terminal = &err == &std::cerr && ::isatty(STDERR_FILENO) == 1;
     ProgressBar bar(err);
     DispatchProgress progress;

@@ -119,6 +119,9 @@ std::optional<std::string> read_bytes(const fs::path& p) {
 std::optional<std::string> find_letter_pdf(const fs::path& letters, const std::string& customer_id,
                                            const HistoryEntry& h) {
   if (h.pdf_sha256.empty()) return std::nullopt;
+  // Where the outbox took it from when it was queued, then where `relance remind --out` puts it.
+  if (!h.pdf_path.empty())
+    if (auto bytes = read_bytes(h.pdf_path); bytes && sha256_hex(*bytes) == h.pdf_sha256) return bytes;
   const fs::path day = letters / h.as_of.to_iso();
   const fs::path expected = day / (safe_file_stem(customer_id) + "-" + safe_file_stem(h.level) + ".pdf");
   if (auto bytes = read_bytes(expected); bytes && sha256_hex(*bytes) == h.pdf_sha256) return bytes;
@@ -468,7 +471,7 @@ DossierExportReport export_dossiers(const Ledger& ledger, const Config& config,
     }
 
     // The reminder history, and a copy of each letter.
-    std::string csv = "date,level,channels,items,total,pdf_sha256,file,provider_reference\n";
+    std::string csv = "date,level,channels,items,total,pdf_sha256,file,deliveries\n";
     Json history = Json::array();
     for (const auto& h : ledger.history(customer->id)) {
       if (h.as_of > as_of) continue;
@@ -483,11 +486,22 @@ DossierExportReport export_dossiers(const Ledger& ledger, const Config& config,
           note("the letter " + h.level + " of " + h.as_of.to_iso() + " (SHA-256 " + h.pdf_sha256 +
                ") was not found under " + options.letters.string());
       }
-      // The ledger does not record providers' references yet (the outbox will): the column is
-      // there, empty.
+      // One "channel:transport:state:reference" per delivery, for the CSV; the manifest has them whole.
+      std::vector<std::string> references;
+      Json deliveries = Json::array();
+      for (const auto& d : h.deliveries) {
+        references.push_back(d.channel + ":" + d.transport + ":" + d.state +
+                             (d.provider_reference.empty() ? "" : ":" + d.provider_reference));
+        deliveries.push_back({{"channel", d.channel},
+                              {"transport", d.transport},
+                              {"state", d.state},
+                              {"provider_reference", d.provider_reference},
+                              {"finished_at", d.finished_at.empty() ? Json(nullptr) : Json(d.finished_at)}});
+      }
       csv += h.as_of.to_iso() + "," + csv_field(h.level) + "," + csv_field(join(h.channels, "+")) + "," +
              csv_field(join(h.item_numbers, " ")) + "," + amount(h.total) + "," + h.pdf_sha256 + "," +
-             (file.is_string() ? file.get<std::string>() : std::string{}) + ",\n";
+             (file.is_string() ? file.get<std::string>() : std::string{}) + "," +
+             csv_field(join(references, " ")) + "\n";
       history.push_back({{"date", h.as_of.to_iso()},
                          {"level", h.level},
                          {"channels", h.channels},
@@ -495,7 +509,7 @@ DossierExportReport export_dossiers(const Ledger& ledger, const Config& config,
                          {"total", amount(h.total)},
                          {"pdf_sha256", h.pdf_sha256.empty() ? Json(nullptr) : Json(h.pdf_sha256)},
                          {"file", file},
-                         {"provider_reference", nullptr}});
+                         {"deliveries", deliveries}});
     }
     files.add("", "history", ".csv", std::move(csv));
 

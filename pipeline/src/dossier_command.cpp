@@ -173,7 +173,7 @@ ExitCode run_send(const SendOptions& o, std::ostream& out, std::ostream& err) {
   }
   const auto config = configuration(o.config, err);
   if (!config) return ExitCode::failure;
-  auto settings = SftpSettings::from_environment();
+  auto settings = SftpSettings::resolve(config->dispatch.sftp);
   for (const auto& d : settings.diagnostics.items()) err << format_diagnostic(d) << '\n';
   if (!settings.value) return ExitCode::failure;
 
@@ -337,10 +337,10 @@ DossierCommands::DossierCommands(CLI::App& app) : state_(std::make_unique<State>
   s.send_cmd->add_option("--config", d.config, "Configuration file");
   s.send_cmd->add_option("--out", d.output, "The export's output folder (default: out)");
   s.send_cmd->footer(
-      "Settings (environment): RELANCE_SFTP_URL (sftp://host:port/folder/), RELANCE_SFTP_USER,\n"
-      "RELANCE_SFTP_KEY (private key; KEY.pub is used when present), RELANCE_SFTP_KEY_PASSPHRASE "
-      "(optional),\n"
-      "RELANCE_SFTP_KNOWN_HOSTS (the server's host key; any other key is refused).\n"
+      "Settings: [dispatch.sftp] url (sftp://host:port/folder/), private_key (KEY.pub is used when\n"
+      "present; public_key names another) and known_hosts (the server's host key: any other key is\n"
+      "refused), each else RELANCE_SFTP_URL, RELANCE_SFTP_KEY, RELANCE_SFTP_KNOWN_HOSTS; the user from\n"
+      "the URL or RELANCE_SFTP_USER and a key passphrase from RELANCE_SFTP_KEY_PASSPHRASE, never a file.\n"
       "Each ZIP goes up as .NAME.part, then is renamed AS_OF-NAME.zip, and is recorded in\n"
       "OUT/dossiers/sent.jsonl: a dossier recorded there is never sent again. Just before sending, its "
       "items\n"

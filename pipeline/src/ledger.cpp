@@ -610,6 +610,7 @@ std::vector<HistoryEntry> SqliteLedger::history(std::string_view customer_id) co
       "WHERE l.customer_id = ?1 ORDER BY l.as_of, l.id, COALESCE(i.due_date, i.issue_date), i.number");
   s.bind(1, customer_id);
   std::vector<HistoryEntry> out;
+  std::vector<std::int64_t> letter_ids;
   std::int64_t last = -1;
   while (s.step()) {
     if (s.int64(0) != last) {
@@ -626,8 +627,24 @@ std::vector<HistoryEntry> SqliteLedger::history(std::string_view customer_id) co
       h.total = from_cents(s.int64(4));
       h.pdf_sha256 = s.str(5);
       out.push_back(std::move(h));
+      letter_ids.push_back(last);
     }
     if (!s.is_null(6)) out.back().item_numbers.push_back(s.str(6));
+  }
+  // What the outbox did with each letter: its deliveries, and the PDF it sent (the first
+  // attachment of any of its messages).
+  Statement& sent = db_->cached(
+      "SELECT o.channel, o.transport, o.state, o.provider_reference, COALESCE(o.finished_at, ''), "
+      "(SELECT a.path FROM outbox_attachments a WHERE a.message_id = o.id ORDER BY a.position LIMIT 1) "
+      "FROM outbox o WHERE o.letter_id = ?1 ORDER BY o.rowid");
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    sent.bind(1, letter_ids[i]);
+    while (sent.step()) {
+      out[i].deliveries.push_back(
+          HistoryDelivery{sent.str(0), sent.str(1), sent.str(2), sent.str(3), sent.str(4)});
+      if (out[i].pdf_path.empty() && !sent.is_null(5)) out[i].pdf_path = sent.str(5);
+    }
+    sent.reset();
   }
   return out;
 }

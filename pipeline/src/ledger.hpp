@@ -97,6 +97,15 @@ struct RecordedLetter {
   bool before_due = false;
 };
 
+// How a letter left, from the outbox: one per channel it was queued on.
+struct HistoryDelivery {
+  std::string channel;             // email, postal, registered, agency
+  std::string transport;           // spool, smtp, postal, sftp: what carried it (empty: not yet attempted)
+  std::string state;               // pending, sending, sent, failed, retry, cancelled
+  std::string provider_reference;  // the postal provider's letter id, the email's Message-ID, the spool file
+  std::string finished_at;         // UTC, when it became sent, failed or cancelled
+};
+
 struct HistoryEntry {
   formats::Date as_of = formats::Date::from_days(0);
   std::string level;
@@ -104,6 +113,8 @@ struct HistoryEntry {
   std::vector<std::string> item_numbers;
   formats::Decimal total;
   std::string pdf_sha256;
+  std::string pdf_path;  // where the outbox found the letter's PDF when it queued it; empty: not queued
+  std::vector<HistoryDelivery> deliveries;
 };
 
 // Everything the dunning planner needs, loaded in a few sequential queries (a million items

@@ -3,6 +3,8 @@
 // reused across a batch (curl_easy_reset keeps live connections).
 #include "sftp_upload.hpp"
 
+#include "config.hpp"
+
 #include <curl/curl.h>
 #include <unistd.h>
 
@@ -77,25 +79,34 @@ bool plain_name(std::string_view name) {
 
 }  // namespace
 
-Result<SftpSettings> SftpSettings::from_environment() {
+// Where each setting comes from, as diagnostics name it.
+constexpr const char* kUrlSetting = "[dispatch.sftp] url or RELANCE_SFTP_URL";
+constexpr const char* kKeySetting = "[dispatch.sftp] private_key or RELANCE_SFTP_KEY";
+constexpr const char* kKnownHostsSetting = "[dispatch.sftp] known_hosts or RELANCE_SFTP_KNOWN_HOSTS";
+
+Result<SftpSettings> SftpSettings::resolve(const SftpConfig& configured) {
   Result<SftpSettings> out;
   SftpSettings s;
-  s.url = env("RELANCE_SFTP_URL");
-  s.user = env("RELANCE_SFTP_USER");
-  s.private_key = env("RELANCE_SFTP_KEY");
-  s.known_hosts = env("RELANCE_SFTP_KNOWN_HOSTS");
-  s.key_passphrase = env("RELANCE_SFTP_KEY_PASSPHRASE");
-  auto missing = [&](const char* name, const char* what) {
-    out.diagnostics.add("RL-SFTP-001", Severity::fatal, Location{name, {}, 0, 0},
-                        std::string("set ") + name + " to " + what);
+  const auto path_or_env = [](const std::filesystem::path& p, const char* name) {
+    return p.empty() ? std::filesystem::path(env(name)) : p;
   };
-  if (s.url.empty()) missing("RELANCE_SFTP_URL", "the agency's folder (sftp://host:port/folder/)");
+  s.url = configured.url.empty() ? env("RELANCE_SFTP_URL") : configured.url;
+  s.user = env("RELANCE_SFTP_USER");
+  s.private_key = path_or_env(configured.private_key, "RELANCE_SFTP_KEY");
+  s.public_key = configured.public_key;
+  s.known_hosts = path_or_env(configured.known_hosts, "RELANCE_SFTP_KNOWN_HOSTS");
+  s.key_passphrase = env("RELANCE_SFTP_KEY_PASSPHRASE");
+  auto missing = [&](const std::string& where, const std::string& what) {
+    out.diagnostics.add("RL-SFTP-001", Severity::fatal, Location{where, {}, 0, 0},
+                        "set " + where + " to " + what);
+  };
+  if (s.url.empty()) missing(kUrlSetting, "the agency's folder (sftp://host:port/folder/)");
   if (s.user.empty() && s.url.find('@') == std::string::npos)
     missing("RELANCE_SFTP_USER",
             "the user name on the agency's server (or give it in the URL: sftp://user@host/)");
-  if (s.private_key.empty()) missing("RELANCE_SFTP_KEY", "the private key file (key authentication only)");
+  if (s.private_key.empty()) missing(kKeySetting, "the private key file (key authentication only)");
   if (s.known_hosts.empty())
-    missing("RELANCE_SFTP_KNOWN_HOSTS",
+    missing(kKnownHostsSetting,
             "a known_hosts file with the server's host key: relance never connects to an unverified host");
   if (out.diagnostics.empty()) out.value = std::move(s);
   return out;
@@ -178,7 +189,7 @@ SftpUploader::SftpUploader(SftpSettings settings) : impl_(std::make_unique<Impl>
   std::string url = s.settings.url;
   constexpr std::string_view scheme = "sftp://";
   if (url.size() <= scheme.size() || url.compare(0, scheme.size(), scheme) != 0)
-    fail("RL-SFTP-001", "RELANCE_SFTP_URL", "'" + url + "' is not an sftp:// URL");
+    fail("RL-SFTP-001", kUrlSetting, "'" + url + "' is not an sftp:// URL");
   const std::size_t slash = url.find('/', scheme.size());
   s.authority =
       url.substr(scheme.size(), slash == std::string::npos ? std::string::npos : slash - scheme.size());
@@ -187,20 +198,19 @@ SftpUploader::SftpUploader(SftpSettings settings) : impl_(std::make_unique<Impl>
     // in messages and the journal).
     const std::string user = s.authority.substr(0, at);
     if (user.find(':') != std::string::npos)
-      fail("RL-SFTP-001", "RELANCE_SFTP_URL",
-           "the URL must not carry a password: relance authenticates with a key");
+      fail("RL-SFTP-001", kUrlSetting, "the URL must not carry a password: relance authenticates with a key");
     if (s.settings.user.empty()) s.settings.user = user;
     s.authority = s.authority.substr(at + 1);
     url = url.substr(0, scheme.size()) + url.substr(scheme.size() + at + 1);
   }
-  if (s.authority.empty()) fail("RL-SFTP-001", "RELANCE_SFTP_URL", "'" + url + "' names no host");
+  if (s.authority.empty()) fail("RL-SFTP-001", kUrlSetting, "'" + url + "' names no host");
   if (s.settings.user.empty())
     fail("RL-SFTP-001", "RELANCE_SFTP_USER", "set RELANCE_SFTP_USER to the user name on the agency's server");
   if (url.find('/', scheme.size()) == std::string::npos) url += "/~/";  // no folder: the user's home
   if (url.back() != '/') url += '/';
   s.folder_url = url;
-  for (const auto& [file, variable] : {std::pair{s.settings.private_key, "RELANCE_SFTP_KEY"},
-                                       std::pair{s.settings.known_hosts, "RELANCE_SFTP_KNOWN_HOSTS"}}) {
+  for (const auto& [file, variable] : {std::pair{s.settings.private_key, kKeySetting},
+                                       std::pair{s.settings.known_hosts, kKnownHostsSetting}}) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(file, ec) || ::access(file.c_str(), R_OK) != 0)
       fail("RL-SFTP-001", variable, file.string() + " cannot be read");

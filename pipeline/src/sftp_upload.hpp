@@ -13,6 +13,8 @@
 
 namespace relance::pipeline::detail {
 
+struct SftpConfig;
+
 struct SftpSettings {
   // sftp://host[:port]/folder/ : where the files go (an absolute path on the server; /~/folder/
   // for one under the user's home). Created when missing.
@@ -24,11 +26,12 @@ struct SftpSettings {
   std::filesystem::path known_hosts;  // required: OpenSSH known_hosts ("[host]:port" for another port)
   long connect_timeout_seconds = 30;
 
-  // From the environment, until the configuration has an [agency] section:
-  //   RELANCE_SFTP_URL, RELANCE_SFTP_USER, RELANCE_SFTP_KEY (the private key file),
-  //   RELANCE_SFTP_KNOWN_HOSTS, RELANCE_SFTP_KEY_PASSPHRASE (optional).
-  // A missing one is an RL-SFTP-001 diagnostic naming it.
-  static Result<SftpSettings> from_environment();
+  // [dispatch.sftp] of the configuration first (url, private_key, public_key, known_hosts), the
+  // environment for what it leaves empty (RELANCE_SFTP_URL, RELANCE_SFTP_KEY,
+  // RELANCE_SFTP_KNOWN_HOSTS), and the environment only for the user (RELANCE_SFTP_USER, unless the
+  // URL names one) and the key's passphrase (RELANCE_SFTP_KEY_PASSPHRASE): nothing secret is read
+  // from a file. A missing setting is an RL-SFTP-001 diagnostic naming both places.
+  static Result<SftpSettings> resolve(const SftpConfig& configured);
 };
 
 // One connection, reused from upload to upload. Errors are relance::Error: RL-SFTP-002 when the

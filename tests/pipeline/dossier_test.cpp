@@ -148,6 +148,10 @@ bool inside(const fs::path& folder, const fs::path& p) {
 }
 
 TEST_F(DossierExport, AnUnansweredFormalNoticeGivesAFolderAndAZip) {
+  // The letters went out (to the spool): the history records how, with each transport's reference.
+  const auto sent =
+      run_command({RELANCE_EXE, "dispatch", "--as-of", "2024-05-19", "--db", db(), "--config", config()});
+  ASSERT_EQ(sent.exit_code, 0) << sent.out << sent.err;
   const auto report = export_on("2024-05-28");
   ASSERT_EQ(report.dossiers.size(), 1u);
   const auto& d = report.dossiers[0];
@@ -215,6 +219,15 @@ TEST_F(DossierExport, AnUnansweredFormalNoticeGivesAFolderAndAZip) {
   ASSERT_EQ(m.at("history").size(), 3u);
   EXPECT_EQ(m.at("history")[2].at("level"), "formal_notice");
   EXPECT_EQ(m.at("history")[2].at("channels"), Json::array({"registered"}));
+  const Json& delivery = m.at("history")[2].at("deliveries").at(0);
+  EXPECT_EQ(delivery.at("channel"), "registered");
+  EXPECT_EQ(delivery.at("transport"), "spool");
+  EXPECT_EQ(delivery.at("state"), "sent");
+  const std::string notice_reference = delivery.at("provider_reference");
+  EXPECT_TRUE(fs::exists(notice_reference)) << notice_reference;  // the spool's envelope
+  EXPECT_TRUE(delivery.at("finished_at").is_string());
+  // reminder_2 went by letter and by email: two deliveries.
+  ASSERT_EQ(m.at("history")[1].at("deliveries").size(), 2u) << m.at("history")[1].dump();
 
   // The formal notice is the very PDF the ledger recorded.
   const auto ledger = detail::Ledger::open(db(), false);
@@ -256,10 +269,27 @@ TEST_F(DossierExport, AnUnansweredFormalNoticeGivesAFolderAndAZip) {
   EXPECT_EQ(invoice.value->number, "FA-2024-0042");
 
   const std::string csv = read_file(d.folder / "history.csv");
-  EXPECT_EQ(csv.rfind("date,level,channels,items,total,pdf_sha256,file,provider_reference\n", 0), 0u) << csv;
+  EXPECT_EQ(csv.rfind("date,level,channels,items,total,pdf_sha256,file,deliveries\n", 0), 0u) << csv;
+  EXPECT_TRUE(has(csv, ",formal_notice.pdf,registered:spool:sent:" + notice_reference + "\n")) << csv;
   EXPECT_TRUE(has(csv, "2024-04-21,reminder_1,email,FA-2024-0042,")) << csv;
   EXPECT_TRUE(has(csv, "2024-05-19,formal_notice,registered,FA-2024-0042,1666.10,")) << csv;
-  EXPECT_TRUE(has(csv, ",formal_notice.pdf,\n")) << csv;
+}
+
+// The letters are found where the outbox took them from, even when --letters points elsewhere.
+TEST_F(DossierExport, TheLettersComeFromWhereTheOutboxQueuedThem) {
+  const auto ledger = detail::Ledger::open(db(), false);
+  const auto loaded = detail::load_config(config());
+  ASSERT_TRUE(loaded.value.has_value());
+  detail::DossierExportOptions options;
+  options.as_of = day("2024-05-28");
+  options.output = out();
+  options.letters = tmp_ / "not-the-letters-folder";
+  const auto report = detail::export_dossiers(*ledger, *loaded.value, options);
+  ASSERT_EQ(report.dossiers.size(), 1u);
+  EXPECT_TRUE(report.dossiers[0].notes.empty()) << report.dossiers[0].notes.front();
+  EXPECT_EQ(detail::sha256_hex(read_file(report.dossiers[0].folder / "formal_notice.pdf")),
+            ledger->history(evil_id).back().pdf_sha256);
+  EXPECT_TRUE(fs::exists(report.dossiers[0].folder / "letters" / "2024-04-21-reminder_1.pdf"));
 }
 
 TEST_F(DossierExport, TheSameLedgerGivesTheSameZip) {

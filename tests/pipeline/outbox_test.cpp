@@ -8,7 +8,6 @@
 
 #include <deque>
 #include <functional>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -151,7 +150,7 @@ class OutboxTest : public ::testing::Test {
       ++channels_made;
       return std::unique_ptr<Channel>(new Forwarder(channel));
     });
-    ChannelSet set(std::move(registry), Config{}, log);
+    ChannelSet set(std::move(registry), Config{});
     return dispatch_outbox(*ledger, set, request, clock);
   }
 
@@ -178,7 +177,6 @@ class OutboxTest : public ::testing::Test {
   std::int64_t fa1 = 0, fa2 = 0;
   ScriptedChannel channel;
   int channels_made = 0;
-  std::ostringstream log;
   std::int64_t now = 1796000000;  // 2026-11-30T...
   std::int64_t slept = 0;
   DispatchClock clock{[this] { return now; },
@@ -509,7 +507,7 @@ TEST_F(OutboxTest, ATransportThatCannotBeMadeLeavesItsMessagesQueued) {
   ledger->enqueue({m}, now);
   Config config;
   config.dispatch.channels["email"] = "smtp";
-  ChannelSet set(ChannelRegistry{}, config, log);  // no transport at all
+  ChannelSet set(ChannelRegistry{}, config);  // no transport at all
   DispatchRequest r;
   r.as_of = d("2026-12-10");
   const auto s = dispatch_outbox(*ledger, set, r, clock);
@@ -522,19 +520,9 @@ TEST_F(OutboxTest, ATransportThatCannotBeMadeLeavesItsMessagesQueued) {
   failing.add("smtp", [](const Config&) -> std::unique_ptr<Channel> {
     throw std::runtime_error("RELANCE_SMTP_URL is not set");
   });
-  ChannelSet set2(std::move(failing), config, log);
+  ChannelSet set2(std::move(failing), config);
   const auto s2 = dispatch_outbox(*ledger, set2, r, clock);
   ASSERT_EQ(s2.errors.size(), 1u);
   EXPECT_NE(s2.errors[0].find("RELANCE_SMTP_URL is not set"), std::string::npos) << s2.errors[0];
   EXPECT_EQ(entry(m.id).state, OutboxState::pending);
-}
-
-TEST_F(OutboxTest, AnInsecureSmtpChannelIsSaidLoudly) {
-  Config config;
-  config.dispatch.smtp.insecure = true;
-  ChannelRegistry registry;
-  registry.add("smtp", [this](const Config&) { return std::unique_ptr<Channel>(new Forwarder(channel)); });
-  ChannelSet set(std::move(registry), config, log);
-  set.channel("smtp");
-  EXPECT_NE(log.str().find("NOT verified"), std::string::npos) << log.str();
 }

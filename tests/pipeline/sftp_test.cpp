@@ -389,6 +389,28 @@ TEST_F(SftpDelivery, MissingSettingsAreNamed) {
   EXPECT_TRUE(files_under(upload_root()).empty());
 }
 
+// The agency's server from the configuration: url, private_key and known_hosts in [dispatch.sftp]
+// (paths relative to the file), only the user name from the environment.
+TEST_F(SftpDelivery, TheServerAndKeyFilesComeFromTheConfiguration) {
+  for (const char* name : {"RELANCE_SFTP_URL", "RELANCE_SFTP_KEY", "RELANCE_SFTP_KNOWN_HOSTS"})
+    ::unsetenv(name);
+  const fs::path config = tmp_ / "agency.toml";
+  write_file(config,
+             "[dispatch.sftp]\nurl = \"sftp://127.0.0.1:" + std::to_string(port_) + upload_root().string() +
+                 "/agency/incoming/\"\nprivate_key = \"ssh/user_key\"\nknown_hosts = \"ssh/known_hosts\"\n");
+  const auto r =
+      dossier_cli({"dossier", "send", "--db", db(), "--out", out().string(), "--config", config.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err << "\n" << sshd_log();
+  EXPECT_TRUE(has(r.out, "1 sent, 0 already sent")) << r.out;
+  EXPECT_EQ(read_file(incoming() / "2024-05-28-C-HB.zip"), read_file(zip_));
+
+  // Without them anywhere, each missing setting is named with both places it may come from.
+  const auto none = dossier_cli({"dossier", "send", "--db", db(), "--out", out().string()});
+  EXPECT_EQ(none.exit_code, 2);
+  EXPECT_TRUE(has(none.err, "[dispatch.sftp] url or RELANCE_SFTP_URL")) << none.err;
+  EXPECT_TRUE(has(none.err, "[dispatch.sftp] known_hosts or RELANCE_SFTP_KNOWN_HOSTS")) << none.err;
+}
+
 TEST_F(SftpDelivery, ADossierPaidSinceItsExportIsNotSent) {
   write_file(tmp_ / "payments.csv",
              "date,amount,currency,reference,payer,iban,remittance\n"
