@@ -70,9 +70,12 @@ Scenario default_scenario() {
   phone.profiles = {std::string(profile_regular)};
   phone.first_late_item_only = true;
   s.levels.push_back(std::move(phone));
-  s.levels.push_back(level("formal_notice", 35, {Channel::registered_postal}));
+  DunningLevel notice = level("formal_notice", 35, {Channel::registered_postal});
+  notice.claims_interest = true;
+  s.levels.push_back(std::move(notice));
   DunningLevel agency = level("agency", 50, {Channel::agency});
   agency.requires_no_movement = true;
+  agency.claims_interest = true;
   s.levels.push_back(std::move(agency));
   return s;
 }

@@ -167,7 +167,8 @@ void read_level(Result<Config>& r, const std::string& file, const toml::table& t
                                                "replaces",
                                                "profiles",
                                                "first_late_item_only",
-                                               "requires_no_movement"};
+                                               "requires_no_movement",
+                                               "claims_interest"};
   reject_unknown(r, file, t, known, where);
   if (const toml::node* n = t.get("name")) {
     if (is_override)
@@ -239,6 +240,9 @@ void read_level(Result<Config>& r, const std::string& file, const toml::table& t
   if (const toml::node* n = t.get("requires_no_movement")) {
     if (auto v = bool_of(r, file, *n, where + " requires_no_movement")) level.requires_no_movement = *v;
   }
+  if (const toml::node* n = t.get("claims_interest")) {
+    if (auto v = bool_of(r, file, *n, where + " claims_interest")) level.claims_interest = *v;
+  }
 }
 
 bool has_level(const std::vector<letters::DunningLevel>& levels, const std::string& name) {
@@ -300,6 +304,10 @@ void read_dunning(Result<Config>& r, const std::string& file, const toml::table&
           if (!t.get(required))
             config_error(r, file, t.source(), std::string("[[dunning.level]] needs a ") + required);
         if (level.template_name.empty()) level.template_name = level.name;
+        // Unless said otherwise, the levels named as in the default scenario claim what they
+        // claim there.
+        if (!t.get("claims_interest"))
+          level.claims_interest = level.name == "formal_notice" || level.name == "agency";
         if (!level.name.empty() && !names.insert(level.name).second)
           config_error(r, file, t.get("name")->source(),
                        "[[dunning.level]] name '" + level.name + "' is given to two levels");

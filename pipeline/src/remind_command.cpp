@@ -9,11 +9,11 @@
 #include "commands.hpp"
 #include "config.hpp"
 #include "digest.hpp"
-#include "email_texts.hpp"
 #include "inputs.hpp"
 #include "ledger.hpp"
 #include "outbox.hpp"
 #include "relance/letters/dunning.hpp"
+#include "relance/letters/email.hpp"
 #include "relance/letters/late_interest.hpp"
 #include "relance/letters/letter.hpp"
 #include "safe_names.hpp"
@@ -25,11 +25,6 @@ namespace {
 using formats::Date;
 using formats::Decimal;
 using Json = nlohmann::ordered_json;
-
-// Interest and the indemnity are claimed from the formal notice on; reminders only mention them.
-bool claims_interest(const letters::DunningLevel& level) {
-  return level.template_name.rfind("formal_notice", 0) == 0 || level.name == "agency";
-}
 
 bool has_channel(const letters::DunningLevel& level, letters::Channel channel) {
   return std::find(level.channels.begin(), level.channels.end(), channel) != level.channels.end();
@@ -83,7 +78,8 @@ std::string attachment_name(const letters::Letter& letter) {
 std::vector<QueuedMessage> messages_for(const letters::Letter& letter, const letters::DunningLevel& level,
                                         const CustomerRecord& customer,
                                         const std::vector<std::int64_t>& item_ids,
-                                        const std::vector<QueuedAttachment>& attachments) {
+                                        const std::vector<QueuedAttachment>& attachments,
+                                        letters::EmailRenderer& emails) {
   std::vector<QueuedMessage> out;
   for (const letters::Channel c : level.channels) {
     if (c == letters::Channel::phone) continue;
@@ -99,7 +95,7 @@ std::vector<QueuedMessage> messages_for(const letters::Letter& letter, const let
     m.item_ids = item_ids;
     if (c == letters::Channel::email) {
       m.emails = customer.emails;
-      EmailFacts facts;
+      letters::EmailFacts facts;
       facts.debtor_name = customer.name;
       facts.creditor_name = letter.creditor.name;
       facts.creditor_email = letter.creditor.email;
@@ -108,7 +104,7 @@ std::vector<QueuedMessage> messages_for(const letters::Letter& letter, const let
       facts.total = letter.total;
       facts.currency = letter.currency;
       facts.as_of = letter.as_of;
-      EmailTexts texts = email_texts(letter.level, letter.language, facts);
+      letters::EmailTexts texts = emails.render(letter.level, letter.language, facts);
       m.subject = std::move(texts.subject);
       m.text_body = std::move(texts.text);
       m.html_body = std::move(texts.html);
@@ -167,6 +163,7 @@ ExitCode run_remind(const RemindOptions& options, std::ostream& out, std::ostrea
 
     const std::filesystem::path folder = std::filesystem::path(options.output) / as_of->to_iso();
     letters::LetterRenderer renderer({options.templates, {}});
+    letters::EmailRenderer emails(options.templates);
     Json json_letters = Json::array();
     Json json_tasks = Json::array();
     std::vector<RecordedLetter> recorded;
@@ -209,7 +206,7 @@ ExitCode run_remind(const RemindOptions& options, std::ostream& out, std::ostrea
       letter.debtor = party_of(*customer);
       letter.customer_id = customer->id;
       letter.account_manager = customer->account_manager;
-      const bool claims = claims_interest(planned.level);
+      const bool claims = planned.level.claims_interest;
       // Public buyers owe default interest under the public procurement code unless the
       // configuration fixes a rate for everyone.
       const letters::PenaltyRatePolicy policy =
@@ -346,7 +343,7 @@ ExitCode run_remind(const RemindOptions& options, std::ostream& out, std::ostrea
       r.pdf_path = pdf_path;
       r.pdf_sha256 = sha;
       if (!options.dry_run) {
-        for (auto& m : messages_for(letter, planned.level, *customer, planned.item_ids, attachments))
+        for (auto& m : messages_for(letter, planned.level, *customer, planned.item_ids, attachments, emails))
           messages.push_back(std::move(m));
       }
       recorded.push_back(std::move(r));

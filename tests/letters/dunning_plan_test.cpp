@@ -104,6 +104,8 @@ TEST(DunningScenario, DefaultIsTheShippedPractice) {
   EXPECT_EQ(s.levels[4].channels, std::vector<Channel>{Channel::registered_postal});
   EXPECT_EQ(s.levels[5].channels, std::vector<Channel>{Channel::agency});
   EXPECT_TRUE(s.levels[5].requires_no_movement);
+  // Interest and the indemnity are claimed by the formal notice and the agency handover only.
+  for (std::size_t i = 0; i < s.levels.size(); ++i) EXPECT_EQ(s.levels[i].claims_interest, i >= 4) << i;
   EXPECT_TRUE(s.profile_overrides.empty());
 }
 

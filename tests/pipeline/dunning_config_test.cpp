@@ -40,6 +40,7 @@ void expect_same_level(const DunningLevel& a, const DunningLevel& b) {
   EXPECT_EQ(a.profiles, b.profiles) << a.name;
   EXPECT_EQ(a.first_late_item_only, b.first_late_item_only) << a.name;
   EXPECT_EQ(a.requires_no_movement, b.requires_no_movement) << a.name;
+  EXPECT_EQ(a.claims_interest, b.claims_interest) << a.name;
 }
 
 void expect_same_scenario(const Scenario& a, const Scenario& b) {
@@ -137,6 +138,7 @@ TEST(DunningConfig, LevelsReplaceTheDefaultList) {
                            "offset_days = 30\n"
                            "channels = [\"registered\"]\n"
                            "min_amount = 100.5\n"
+                           "claims_interest = true\n"
                            "[[dunning.level]]\n"
                            "name = \"handover\"\n"
                            "offset_days = 60\n"
@@ -163,6 +165,10 @@ TEST(DunningConfig, LevelsReplaceTheDefaultList) {
   EXPECT_EQ(levels[3].min_amount.to_string(), "100.5");
   EXPECT_EQ(levels[4].channels, std::vector<Channel>{Channel::agency});
   EXPECT_TRUE(levels[4].requires_no_movement);
+  // Interest is claimed where the file says so, whatever the level's name.
+  EXPECT_TRUE(levels[3].claims_interest);
+  EXPECT_FALSE(levels[4].claims_interest);
+  EXPECT_FALSE(levels[1].claims_interest);
 }
 
 TEST(DunningConfig, ProfileOverridesChangeOneLevelForOneProfile) {

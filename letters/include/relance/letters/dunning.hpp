@@ -44,6 +44,9 @@ struct DunningLevel {
   bool first_late_item_only = false;
   // Agency handover: only when nothing moved (payment, dispute, promise) since the previous level.
   bool requires_no_movement = false;
+  // The letter claims late-payment interest and the recovery indemnity (the formal notice, the
+  // agency handover); the reminders before it only mention them.
+  bool claims_interest = false;
 };
 
 struct Scenario {
