@@ -36,12 +36,7 @@ ChannelRegistry ChannelRegistry::builtin() {
     settings.headers = email_headers(c);  // the same sender as the spool's
     return make_smtp_channel(settings);   // credentials: RELANCE_SMTP_USER / RELANCE_SMTP_PASSWORD
   });
-  registry.add("postal", [](const Config& c) {
-    PostalSettings settings;
-    settings.base_url = c.dispatch.postal.url;  // empty: RELANCE_POSTAL_URL, else Pingen's
-    if (!c.dispatch.postal.provider.empty()) settings.provider = c.dispatch.postal.provider;
-    return make_postal_channel(settings);
-  });
+  registry.add("postal", [](const Config& c) { return make_postal_channel(postal_settings(c)); });
   return registry;
 }
 
@@ -79,6 +74,13 @@ std::unique_ptr<Channel> ChannelRegistry::make(std::string_view transport, const
   }
   if (!channel) channel_error(transport, "cannot set up the '" + std::string(transport) + "' channel");
   return channel;
+}
+
+PostalSettings postal_settings(const Config& config) {
+  PostalSettings settings;
+  settings.base_url = config.dispatch.postal.url;  // empty: RELANCE_POSTAL_URL, else the provider's
+  if (!config.dispatch.postal.provider.empty()) settings.provider = config.dispatch.postal.provider;
+  return settings;
 }
 
 ChannelSet::ChannelSet(ChannelRegistry registry, Config config)

@@ -17,6 +17,7 @@
 
 #include "channel.hpp"
 #include "config.hpp"
+#include "postal_channel.hpp"
 
 namespace relance::pipeline::detail {
 
@@ -39,6 +40,9 @@ class ChannelRegistry {
  private:
   std::map<std::string, ChannelFactory, std::less<>> factories_;
 };
+
+// [dispatch.postal] as the postal channel takes it (also what relance track asks).
+PostalSettings postal_settings(const Config& config);
 
 // The channels of one dispatch run: each transport made on first use and kept until the end of
 // the run (an SMTP connection is reused across the batch). Options that weaken security

@@ -90,6 +90,15 @@ struct DispatchOptions {
 };
 ExitCode run_dispatch(const DispatchOptions& options, std::ostream& out, std::ostream& err);
 
+// relance track (track_command.cpp): asks the postal provider where each posted letter is and
+// records it in the journal.
+struct TrackOptions {
+  bool all = false;    // also the letters already delivered or failed
+  std::string db;      // ledger file; empty: [ledger] path, $RELANCE_DB, ./relance.db
+  std::string config;  // relance.toml ([dispatch.postal])
+};
+ExitCode run_track(const TrackOptions& options, std::ostream& out, std::ostream& err);
+
 // relance run (run_command.cpp): import, validation, rendering, reminders and dispatch in one go.
 struct RunOptions {
   std::string config;          // relance.toml ([run] inputs, [dispatch], ...)

@@ -486,17 +486,23 @@ DossierExportReport export_dossiers(const Ledger& ledger, const Config& config,
           note("the letter " + h.level + " of " + h.as_of.to_iso() + " (SHA-256 " + h.pdf_sha256 +
                ") was not found under " + options.letters.string());
       }
-      // One "channel:transport:state:reference" per delivery, for the CSV; the manifest has them whole.
+      // One "channel:transport:state[:reference[:delivery[:tracking]]]" per delivery, for the CSV; the
+      // manifest has them field by field.
       std::vector<std::string> references;
       Json deliveries = Json::array();
       for (const auto& d : h.deliveries) {
         references.push_back(d.channel + ":" + d.transport + ":" + d.state +
-                             (d.provider_reference.empty() ? "" : ":" + d.provider_reference));
-        deliveries.push_back({{"channel", d.channel},
-                              {"transport", d.transport},
-                              {"state", d.state},
-                              {"provider_reference", d.provider_reference},
-                              {"finished_at", d.finished_at.empty() ? Json(nullptr) : Json(d.finished_at)}});
+                             (d.provider_reference.empty() ? "" : ":" + d.provider_reference) +
+                             (d.delivery_stage.empty() ? "" : ":" + d.delivery_stage) +
+                             (d.tracking_number.empty() ? "" : ":" + d.tracking_number));
+        deliveries.push_back(
+            {{"channel", d.channel},
+             {"transport", d.transport},
+             {"state", d.state},
+             {"provider_reference", d.provider_reference},
+             {"finished_at", d.finished_at.empty() ? Json(nullptr) : Json(d.finished_at)},
+             {"delivery", d.delivery_stage.empty() ? Json(nullptr) : Json(d.delivery_stage)},
+             {"tracking_number", d.tracking_number.empty() ? Json(nullptr) : Json(d.tracking_number)}});
       }
       csv += h.as_of.to_iso() + "," + csv_field(h.level) + "," + csv_field(join(h.channels, "+")) + "," +
              csv_field(join(h.item_numbers, " ")) + "," + amount(h.total) + "," + h.pdf_sha256 + "," +

@@ -137,6 +137,22 @@ ExitCode Job::run(const std::vector<std::string>& args) {
       "Exit status: 0 nothing failed for good, 1 some message failed, 2 usage, configuration or\n"
       "system error.");
 
+  detail::TrackOptions track;
+  CLI::App* track_cmd = app.add_subcommand(
+      "track", "Ask the postal provider where each posted letter is, and record it in the journal");
+  track_cmd->add_flag("--all", track.all, "Also ask about the letters already delivered or failed");
+  track_cmd->add_option("--db", track.db, "Ledger file (default: [ledger] path, $RELANCE_DB, ./relance.db)");
+  track_cmd->add_option("--config", track.config, "Configuration file ([dispatch.postal])");
+  track_cmd->footer(
+      "Every letter sent through the postal transport and not yet delivered or failed is looked up\n"
+      "by the provider's reference (Pingen: GET /organisations/ORG/letters/ID, credentials from\n"
+      "RELANCE_POSTAL_CLIENT_ID, RELANCE_POSTAL_CLIENT_SECRET, RELANCE_POSTAL_ORGANISATION).\n"
+      "Its stage (in_progress, action_required, sent, delivered, failed), the provider's word and a\n"
+      "registered letter's tracking number go to the journal; each change is an event of the message\n"
+      "and shows in the agency dossier's history. Run it daily, after dispatch.\n"
+      "Exit status: 0 every letter answered, 1 the provider did not answer for some (ask again later),\n"
+      "2 usage, configuration or system error.");
+
   detail::RunOptions run;
   CLI::App* run_cmd =
       app.add_subcommand("run", "Import, validate, render, remind and dispatch in one go: the daily run");
@@ -211,6 +227,7 @@ ExitCode Job::run(const std::vector<std::string>& args) {
   if (remind_cmd->parsed()) return detail::run_remind(remind, out_, err_);
   if (rules_cmd->parsed()) return detail::run_rules(rules, out_, err_);
   if (dispatch_cmd->parsed()) return detail::run_dispatch(dispatch, out_, err_);
+  if (track_cmd->parsed()) return detail::run_track(track, out_, err_);
   if (run_cmd->parsed()) return detail::run_run(run, out_, err_);
   if (aging_cmd->parsed()) return detail::run_report_aging(aging, out_, err_);
   if (const auto code = ledger_commands.run(out_, err_)) return *code;

@@ -635,13 +635,13 @@ std::vector<HistoryEntry> SqliteLedger::history(std::string_view customer_id) co
   // attachment of any of its messages).
   Statement& sent = db_->cached(
       "SELECT o.channel, o.transport, o.state, o.provider_reference, COALESCE(o.finished_at, ''), "
-      "(SELECT a.path FROM outbox_attachments a WHERE a.message_id = o.id ORDER BY a.position LIMIT 1) "
-      "FROM outbox o WHERE o.letter_id = ?1 ORDER BY o.rowid");
+      "(SELECT a.path FROM outbox_attachments a WHERE a.message_id = o.id ORDER BY a.position LIMIT 1), "
+      "o.delivery_stage, o.tracking_number FROM outbox o WHERE o.letter_id = ?1 ORDER BY o.rowid");
   for (std::size_t i = 0; i < out.size(); ++i) {
     sent.bind(1, letter_ids[i]);
     while (sent.step()) {
-      out[i].deliveries.push_back(
-          HistoryDelivery{sent.str(0), sent.str(1), sent.str(2), sent.str(3), sent.str(4)});
+      out[i].deliveries.push_back(HistoryDelivery{sent.str(0), sent.str(1), sent.str(2), sent.str(3),
+                                                  sent.str(4), sent.str(6), sent.str(7)});
       if (out[i].pdf_path.empty() && !sent.is_null(5)) out[i].pdf_path = sent.str(5);
     }
     sent.reset();

@@ -104,6 +104,9 @@ struct HistoryDelivery {
   std::string state;               // pending, sending, sent, failed, retry, cancelled
   std::string provider_reference;  // the postal provider's letter id, the email's Message-ID, the spool file
   std::string finished_at;         // UTC, when it became sent, failed or cancelled
+  // A posted letter's delivery, as relance track last heard it: delivered, failed, ... (empty:
+  // never asked), and the registered letter's tracking number.
+  std::string delivery_stage, tracking_number;
 };
 
 struct HistoryEntry {
@@ -211,6 +214,11 @@ class Ledger {
   virtual void outbox_failed(std::string_view id, std::string_view answer, std::int64_t now) = 0;
   // pending | retry -> cancelled, with the reason. False when the message was in another state.
   virtual bool outbox_cancel(std::string_view id, std::string_view reason, std::int64_t now) = 0;
+  // A sent letter's delivery as its provider says now (relance track): stage, the provider's own
+  // word, the tracking number (an empty one keeps the known one). True when something changed,
+  // which is then also an event of the message. RL-LEDGER-004 for a message not sent.
+  virtual bool outbox_tracked(std::string_view id, std::string_view stage, std::string_view provider_state,
+                              std::string_view tracking_number, std::int64_t now) = 0;
   // The re-check before sending: why a letter about these items should no longer go ("FA-1 paid,
   // FA-2 disputed since 2026-12-03, FA-3 promised for 2026-12-31"), when every one of them is paid
   // (allocations of any date included), under an open dispute, or under a promise whose date is

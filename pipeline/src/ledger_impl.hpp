@@ -78,6 +78,8 @@ class SqliteLedger final : public Ledger {
                     std::int64_t now) override;
   void outbox_failed(std::string_view id, std::string_view answer, std::int64_t now) override;
   bool outbox_cancel(std::string_view id, std::string_view reason, std::int64_t now) override;
+  bool outbox_tracked(std::string_view id, std::string_view stage, std::string_view provider_state,
+                      std::string_view tracking_number, std::int64_t now) override;
   std::optional<std::string> no_longer_due(const std::vector<std::int64_t>& item_ids,
                                            formats::Date as_of) const override;
 

@@ -46,7 +46,8 @@ constexpr const char* entry_columns =
     "SELECT o.id, o.as_of, o.customer_id, o.level, o.channel, o.language, o.recipient_name, "
     "o.recipient_emails, o.postal_address, o.country_code, o.subject, o.text_body, o.html_body, o.state, "
     "o.attempts, o.in_doubt, o.next_attempt_at, o.transport, o.provider_reference, o.last_answer, "
-    "o.queued_at, COALESCE(o.last_attempt_at, ''), COALESCE(o.finished_at, '') FROM outbox o ";
+    "o.queued_at, COALESCE(o.last_attempt_at, ''), COALESCE(o.finished_at, ''), o.delivery_stage, "
+    "o.delivery_state, o.tracking_number, COALESCE(o.tracked_at, '') FROM outbox o ";
 
 }  // namespace
 
@@ -157,6 +158,10 @@ std::vector<OutboxEntry> SqliteLedger::outbox_select(const std::string& where,
     e.queued_at = s.str(20);
     e.last_attempt_at = s.str(21);
     e.finished_at = s.str(22);
+    e.delivery_stage = s.str(23);
+    e.delivery_state = s.str(24);
+    e.tracking_number = s.str(25);
+    e.tracked_at = s.str(26);
     out.push_back(std::move(e));
   }
   Statement& att = db_->cached(
@@ -285,6 +290,41 @@ void SqliteLedger::outbox_failed(std::string_view id, std::string_view answer, s
           "next_attempt_at = NULL, last_answer = ?3, finished_at = ?2",
           [&](Statement& u) { u.bind(3, answer); }, answer, now))
     ledger_error("RL-LEDGER-004", db_->file(), "message " + std::string(id) + " is already finished");
+}
+
+bool SqliteLedger::outbox_tracked(std::string_view id, std::string_view stage,
+                                  std::string_view provider_state, std::string_view tracking_number,
+                                  std::int64_t now) {
+  Transaction t(*db_);
+  Statement current =
+      db_->prepare("SELECT state, delivery_stage, delivery_state, tracking_number FROM outbox WHERE id = ?1");
+  current.bind(1, id);
+  if (!current.step())
+    ledger_error("RL-LEDGER-002", db_->file(), "no message '" + std::string(id) + "' in the outbox");
+  if (state_of(current.text(0)) != OutboxState::sent)
+    ledger_error("RL-LEDGER-004", db_->file(),
+                 "message " + std::string(id) + " was not sent: nothing to track");
+  const bool changed = current.text(1) != stage || current.text(2) != provider_state ||
+                       (!tracking_number.empty() && current.text(3) != tracking_number);
+  const std::string at = utc_timestamp(now);
+  Statement u = db_->prepare(
+      "UPDATE outbox SET delivery_stage = ?2, delivery_state = ?3, tracking_number = CASE WHEN ?4 = '' THEN "
+      "tracking_number ELSE ?4 END, tracked_at = ?5 WHERE id = ?1");
+  u.bind(1, id).bind(2, stage).bind(3, provider_state).bind(4, tracking_number).bind(5, at);
+  u.run();
+  if (changed) {
+    // The history keeps each change of stage, as the event of a message that stays sent.
+    Statement ev = db_->prepare(
+        "INSERT INTO outbox_events (message_id, at, state, in_doubt, attempt, transport, provider_reference, "
+        "detail) SELECT id, ?2, state, in_doubt, attempts, transport, provider_reference, ?3 FROM outbox "
+        "WHERE id = ?1");
+    const std::string detail = "tracked: " + std::string(stage) + " (" + std::string(provider_state) + ")" +
+                               (tracking_number.empty() ? "" : ", tracking " + std::string(tracking_number));
+    ev.bind(1, id).bind(2, at).bind(3, detail);
+    ev.run();
+  }
+  t.commit();
+  return changed;
 }
 
 bool SqliteLedger::outbox_cancel(std::string_view id, std::string_view reason, std::int64_t now) {

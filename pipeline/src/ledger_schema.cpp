@@ -313,6 +313,15 @@ CREATE TABLE outbox_events (
 );
 CREATE INDEX outbox_events_message ON outbox_events(message_id, id);
 )sql"},
+    {4, R"sql(
+-- Where a posted letter is, as its provider last said when relance track asked: the stage in
+-- relance's words (in_progress, action_required, sent, delivered, failed, unknown), the provider's
+-- own word, the postal operator's tracking number of a registered letter, and when it was asked.
+ALTER TABLE outbox ADD COLUMN delivery_stage TEXT NOT NULL DEFAULT '';
+ALTER TABLE outbox ADD COLUMN delivery_state TEXT NOT NULL DEFAULT '';
+ALTER TABLE outbox ADD COLUMN tracking_number TEXT NOT NULL DEFAULT '';
+ALTER TABLE outbox ADD COLUMN tracked_at TEXT;
+)sql"},
 };
 
 constexpr int latest = static_cast<int>(std::size(migrations));

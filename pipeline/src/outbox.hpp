@@ -87,6 +87,10 @@ struct OutboxEntry {
   std::string provider_reference;
   std::string last_answer;  // the server's answer, or why it was cancelled or failed
   std::string queued_at, last_attempt_at, finished_at;
+  // Posted letters, once `relance track` asked the provider (empty before): the stage
+  // (postal_channel.hpp PostalStage: in_progress, action_required, sent, delivered, failed,
+  // unknown), the provider's own word, the registered letter's tracking number, and when.
+  std::string delivery_stage, delivery_state, tracking_number, tracked_at;
 };
 
 // One transition, as outbox_events keeps it.

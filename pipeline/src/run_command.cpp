@@ -1,6 +1,7 @@
 // relance run: the daily run in one command. Imports [run] inputs into the ledger, reports the
 // imported invoices that break a fatal EN 16931 rule, renders each new valid invoice as Factur-X,
-// writes the day's letters (remind) and sends them (dispatch), then prints one summary.
+// writes the day's letters (remind) and sends them (dispatch), asks the postal provider where the
+// posted letters are when letters go by post (track), then prints one summary.
 #include <filesystem>
 #include <ostream>
 
@@ -162,6 +163,17 @@ ExitCode run_run(const RunOptions& options, std::ostream& out, std::ostream& err
   dispatch.as_of = options.as_of;
   dispatch.summary = &sent;
   code = worst(code, run_dispatch(dispatch, out, err));
+
+  // Letters handed to a postal provider: where the earlier ones are now (relance track).
+  bool posts = false;
+  for (const auto& [channel, transport] : config.dispatch.channels) posts = posts || transport == "postal";
+  if (posts) {
+    out << "== track\n";
+    TrackOptions track;
+    track.db = db;
+    track.config = options.config;
+    code = worst(code, run_track(track, out, err));
+  }
 
   out << "relance run " << as_of->to_iso() << ": " << invoices.valid << " valid invoice(s), "
       << invoices.invalid << " rejected, " << invoices.rendered

@@ -131,17 +131,51 @@ class LedgerTest : public ::testing::Test {
 // ---- Schema and migrations
 
 TEST_F(LedgerTest, AFreshFileGetsTheLatestSchemaAndKeepsItOnReopen) {
-  EXPECT_EQ(ledger->schema_version(), 3);
+  EXPECT_EQ(ledger->schema_version(), 4);
   ledger->import_invoice(invoice("FA-1", "2026-11-02", "2026-12-02", "100.00"), "a.xml");
   ledger.reset();
   const auto again = Ledger::open(tmp / "relance.db");
-  EXPECT_EQ(again->schema_version(), 3);
+  EXPECT_EQ(again->schema_version(), 4);
   ASSERT_EQ(again->open_items().size(), 1u);
   EXPECT_EQ(again->open_items()[0].number, "FA-1");
   // Schema 2 added the seller of imported invoices: letters name it as the creditor.
   const auto seller = again->seller(again->open_items()[0].seller_id);
   ASSERT_TRUE(seller.has_value());
   EXPECT_FALSE(seller->party.name.empty());
+}
+
+// Schema 4 added the postal delivery columns to the outbox: a version 3 file with a message sent
+// migrates on opening and keeps its journal, the new columns empty.
+TEST_F(LedgerTest, AVersion3LedgerMigratesKeepingItsJournal) {
+  ASSERT_TRUE(ledger->import_customers_csv("id,name\nC-1,Client\n", "c.csv").diagnostics.empty());
+  relance::pipeline::detail::QueuedMessage m;
+  m.id = "rl-migrated";
+  m.customer_id = "C-1";
+  m.channel = "postal";
+  ASSERT_EQ(ledger->enqueue({m}, 1'800'000'000), 1u);
+  ASSERT_TRUE(ledger->outbox_begin(m.id, "postal", 1'800'000'001));
+  ledger->outbox_sent(m.id, "letter-42", "created", 1'800'000'002);
+  ledger.reset();
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open((tmp / "relance.db").c_str(), &db), SQLITE_OK);
+    for (const char* sql :
+         {"ALTER TABLE outbox DROP COLUMN delivery_stage", "ALTER TABLE outbox DROP COLUMN delivery_state",
+          "ALTER TABLE outbox DROP COLUMN tracking_number", "ALTER TABLE outbox DROP COLUMN tracked_at",
+          "PRAGMA user_version = 3"})
+      ASSERT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), SQLITE_OK)
+          << sql << ": " << sqlite3_errmsg(db);
+    sqlite3_close(db);
+  }
+  const auto migrated = Ledger::open(tmp / "relance.db");
+  EXPECT_EQ(migrated->schema_version(), 4);
+  const auto e = migrated->outbox_entry(m.id);
+  ASSERT_TRUE(e.has_value());
+  EXPECT_EQ(e->provider_reference, "letter-42");
+  EXPECT_TRUE(e->delivery_stage.empty());
+  EXPECT_TRUE(migrated->outbox_tracked(m.id, "delivered", "delivered", "1A2", 1'800'000'100));
+  EXPECT_FALSE(migrated->outbox_tracked(m.id, "delivered", "delivered", "", 1'800'000'200));  // no change
+  EXPECT_EQ(migrated->outbox_entry(m.id)->tracking_number, "1A2");
 }
 
 TEST_F(LedgerTest, AFileNewerThanTheProgramIsRefusedByName) {
