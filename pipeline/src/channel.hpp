@@ -39,6 +39,11 @@ enum class SendStatus {
   sent,       // the server took it; provider_reference says how to find it
   transient,  // try again later (SMTP 4xx, HTTP 429/5xx, timeout, refused connection)
   permanent,  // will never work as it is (SMTP 5xx, HTTP 4xx): reported, not retried
+  // Nothing can go through this channel now, whatever the message: our login or credentials
+  // refused, the server's certificate rejected, the channel misconfigured. Nothing was handed
+  // over: the message stays queued as it was (no attempt counted) and the run stops using the
+  // channel, so that a wrong password does not fail a whole batch for good.
+  unusable,
 };
 
 struct SendResult {

@@ -107,4 +107,9 @@ Channel& ChannelSet::channel(std::string_view transport) {
   }
 }
 
+void ChannelSet::disable(std::string_view transport, const std::string& why) {
+  if (const auto it = made_.find(transport); it != made_.end()) made_.erase(it);
+  failed_.insert_or_assign(std::string(transport), why);
+}
+
 }  // namespace relance::pipeline::detail

@@ -60,6 +60,8 @@ class ChannelSet {
   // Throws relance::Error RL-DISPATCH-001 when the channel cannot be made (again on every call:
   // the first failure is remembered).
   Channel& channel(std::string_view transport);
+  // The transport refused us (SendStatus::unusable): closed, and channel() throws from now on.
+  void disable(std::string_view transport, const std::string& why);
 
  private:
   ChannelRegistry registry_;

@@ -210,6 +210,9 @@ class Ledger {
   // sending -> retry, due again at next_attempt_at.
   virtual void outbox_retry(std::string_view id, std::string_view answer, std::int64_t next_attempt_at,
                             std::int64_t now) = 0;
+  // sending -> pending, the attempt not counted: the transport refused us before anything was
+  // handed over (SendStatus::unusable), so the message waits for the next run as it was.
+  virtual void outbox_release(std::string_view id, std::string_view answer, std::int64_t now) = 0;
   // pending | retry | sending -> failed, for good.
   virtual void outbox_failed(std::string_view id, std::string_view answer, std::int64_t now) = 0;
   // pending | retry -> cancelled, with the reason. False when the message was in another state.

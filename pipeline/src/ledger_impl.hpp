@@ -77,6 +77,7 @@ class SqliteLedger final : public Ledger {
   void outbox_retry(std::string_view id, std::string_view answer, std::int64_t next_attempt_at,
                     std::int64_t now) override;
   void outbox_failed(std::string_view id, std::string_view answer, std::int64_t now) override;
+  void outbox_release(std::string_view id, std::string_view answer, std::int64_t now) override;
   bool outbox_cancel(std::string_view id, std::string_view reason, std::int64_t now) override;
   bool outbox_tracked(std::string_view id, std::string_view stage, std::string_view provider_state,
                       std::string_view tracking_number, std::int64_t now) override;

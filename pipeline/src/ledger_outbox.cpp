@@ -284,6 +284,14 @@ void SqliteLedger::outbox_retry(std::string_view id, std::string_view answer, st
     ledger_error("RL-LEDGER-004", db_->file(), "message " + std::string(id) + " is not being sent");
 }
 
+void SqliteLedger::outbox_release(std::string_view id, std::string_view answer, std::int64_t now) {
+  if (!outbox_transition(
+          id, {OutboxState::sending}, OutboxState::pending,
+          "attempts = MAX(attempts - 1, 0), last_answer = ?3", [&](Statement& u) { u.bind(3, answer); },
+          answer, now))
+    ledger_error("RL-LEDGER-004", db_->file(), "message " + std::string(id) + " is not being sent");
+}
+
 void SqliteLedger::outbox_failed(std::string_view id, std::string_view answer, std::int64_t now) {
   if (!outbox_transition(
           id, {OutboxState::pending, OutboxState::retry, OutboxState::sending}, OutboxState::failed,

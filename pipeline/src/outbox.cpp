@@ -274,6 +274,17 @@ class Dispatcher {
         o.detail = result.provider_reference.empty() ? result.detail : result.provider_reference;
         ++summary_.sent;
         break;
+      case SendStatus::unusable:
+        // Nothing was handed over: the message goes back to the queue untouched, and so do the
+        // others of this transport (channels_.disable), until the setting is put right.
+        ledger_.outbox_release(id, "not sent: " + result.detail, now);
+        o.state = OutboxState::pending;
+        o.detail = result.detail;
+        ++summary_.not_attempted;
+        channels_.disable(o.transport, result.detail);
+        note_error(o.transport, "RL-DISPATCH-001: the '" + o.transport + "' transport refuses us: " +
+                                    result.detail + "; its messages stay queued");
+        break;
       case SendStatus::permanent:
         ledger_.outbox_failed(id, result.detail, now);
         o.state = OutboxState::failed;

@@ -524,17 +524,17 @@ class PingenProvider final : public PostalProvider {
       std::string list;
       for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
       throw CallFailed{
-          SendStatus::permanent,
+          SendStatus::unusable,
           "Pingen credentials missing: set RELANCE_POSTAL_CLIENT_ID, RELANCE_POSTAL_CLIENT_SECRET "
           "and RELANCE_POSTAL_ORGANISATION in the environment (unset: " +
               list + ")"};
     }
     std::string why;
     if (!acceptable_url(api_, why)) {
-      throw CallFailed{SendStatus::permanent, "Pingen API URL (base_url or RELANCE_POSTAL_URL): " + why};
+      throw CallFailed{SendStatus::unusable, "Pingen API URL (base_url or RELANCE_POSTAL_URL): " + why};
     }
     if (!acceptable_url(identity_, why)) {
-      throw CallFailed{SendStatus::permanent, "Pingen identity URL: " + why};
+      throw CallFailed{SendStatus::unusable, "Pingen identity URL: " + why};
     }
   }
 
@@ -552,6 +552,7 @@ class PingenProvider final : public PostalProvider {
     if (resp.code != CURLE_OK || resp.status < 200 || resp.status >= 300) {
       CallFailed f = failure_of(resp, "access token", false);
       if (resp.code == CURLE_OK && (resp.status == 400 || resp.status == 401)) {
+        f.status = SendStatus::unusable;
         f.detail += " (check RELANCE_POSTAL_CLIENT_ID and RELANCE_POSTAL_CLIENT_SECRET)";
       }
       throw f;
@@ -594,6 +595,7 @@ class PingenProvider final : public PostalProvider {
       }
       CallFailed f = failure_of(resp, what, !idempotency_key.empty());
       if (resp.code == CURLE_OK && resp.status == 401) {
+        f.status = SendStatus::unusable;
         f.detail += " (the token was refused twice: check the API client's scopes)";
       }
       throw f;

@@ -120,6 +120,13 @@ bool transient_curl_error(CURLcode rc) {
   }
 }
 
+// The server refuses us, not the message: authentication (530 required, 534/538 mechanism or
+// encryption, 535 credentials), or the TLS that must protect the login failed verification.
+bool refuses_us(CURLcode rc, long code) {
+  return code == 530 || code == 534 || code == 535 || code == 538 || rc == CURLE_LOGIN_DENIED ||
+         rc == CURLE_PEER_FAILED_VERIFICATION || rc == CURLE_USE_SSL_FAILED || rc == CURLE_SSL_CACERT_BADFILE;
+}
+
 class SmtpChannel final : public Channel {
  public:
   explicit SmtpChannel(SmtpSettings settings) : settings_(std::move(settings)) {
@@ -202,7 +209,9 @@ class SmtpChannel final : public Channel {
     if (replies_.failure.size() >= 3 && std::isdigit(static_cast<unsigned char>(replies_.failure[1])) &&
         std::isdigit(static_cast<unsigned char>(replies_.failure[2])))
       code = std::stol(replies_.failure.substr(0, 3));
-    if (code >= 400 && code < 500)
+    if (refuses_us(rc, code))
+      result.status = SendStatus::unusable;
+    else if (code >= 400 && code < 500)
       result.status = SendStatus::transient;
     else if (code >= 500 && code < 600)
       result.status = SendStatus::permanent;

@@ -308,6 +308,47 @@ TEST_F(DispatchCli, ThroughSmtpA451IsRetriedInTheSameRunAndEachMessageArrivesOnc
   }
 }
 
+// The SMTP password comes from the environment and is written nowhere: not in the output, not
+// in the ledger (its journal keeps the server's answers, a refused login's included), not in the
+// spool. A refused login fails no message: they stay queued for the run with the right password.
+TEST_F(DispatchCli, TheSmtpPasswordIsWrittenNowhere) {
+  if (const auto why = relance::testing::smtp_server_unavailable()) GTEST_SKIP() << *why;
+  const std::string password = "Pa55-wOrd-7c1e";
+  relance::testing::SmtpServer server(tmp_ / "inbox", {"--auth", "relances:" + password});
+  std::string toml = config_toml;
+  toml.replace(toml.find("[dispatch.smtp]\n"), 16,
+               "[dispatch.channels]\nemail = \"smtp\"\n\n[dispatch.smtp]\nurl = \"" + server.url() +
+                   "\"\nstarttls = false\n");
+  write_file(tmp_ / "relance.toml", toml);
+  ASSERT_EQ(remind("2026-12-09").exit_code, 0);
+  const relance::testing::ScopedEnv user("RELANCE_SMTP_USER", "relances");
+
+  std::string printed;
+  {
+    const relance::testing::ScopedEnv wrong("RELANCE_SMTP_PASSWORD", password + "-wrong");
+    const auto refused = dispatch({"--as-of", "2026-12-09"});
+    EXPECT_EQ(refused.exit_code, 2) << refused.out << refused.err;
+    EXPECT_TRUE(has(refused.err, "RL-DISPATCH-001: the 'smtp' transport refuses us: 535")) << refused.err;
+    EXPECT_TRUE(has(refused.out, "not attempted (left queued): 2")) << refused.out;
+    printed += refused.out + refused.err;
+    for (const auto& e : journal()) {
+      EXPECT_EQ(e.state, OutboxState::pending) << e.message.id;
+      EXPECT_EQ(e.attempts, 0) << e.message.id;
+    }
+  }
+  const relance::testing::ScopedEnv right("RELANCE_SMTP_PASSWORD", password);
+  const auto sent = dispatch({"--as-of", "2026-12-09"});
+  printed += sent.out + sent.err;
+  for (const auto& e : journal())
+    EXPECT_EQ(e.state, OutboxState::sent) << e.message.id << ": " << e.last_answer;
+
+  EXPECT_FALSE(has(printed, "Pa55-wOrd")) << printed;
+  for (const auto& e : fs::recursive_directory_iterator(tmp_.path())) {
+    if (!e.is_regular_file() || e.path().parent_path() == tmp_ / "inbox") continue;
+    EXPECT_FALSE(has(read_file(e.path()), "Pa55-wOrd")) << e.path() << " holds the password";
+  }
+}
+
 TEST_F(DispatchCli, LimitSendsAtMostNAndTheRestNextTime) {
   ASSERT_EQ(remind("2026-12-09").exit_code, 0);
   const auto first = dispatch({"--limit", "1", "--as-of", "2026-12-09"});

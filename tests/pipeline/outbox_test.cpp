@@ -376,6 +376,32 @@ TEST_F(OutboxTest, APermanentFailureOrTooManyAttemptsFailsWithTheServersAnswer) 
   EXPECT_EQ(dispatch(r).due, 0u);
 }
 
+// A transport that refuses us (wrong password, rejected certificate) fails no message: the one it
+// refused goes back to pending with no attempt counted, the others of that transport are not tried
+// in this run, and the next run, once the setting is right, sends them all.
+TEST_F(OutboxTest, ATransportThatRefusesUsLeavesItsMessagesQueued) {
+  const auto m = message();
+  const auto p = message("postal");
+  ledger->enqueue({m, p}, now);
+  channel.script = {{SendStatus::unusable, "", "535 5.7.8 Authentication credentials invalid"}};
+  const auto s = dispatch();
+  EXPECT_EQ(s.sent, 0u);
+  EXPECT_EQ(s.failed, 0u);
+  EXPECT_EQ(s.not_attempted, 2u);
+  ASSERT_EQ(s.errors.size(), 1u);
+  EXPECT_NE(s.errors[0].find("refuses us: 535 5.7.8"), std::string::npos) << s.errors[0];
+  EXPECT_EQ(channel.received.size(), 1u);  // the second message was not tried
+  for (const auto& id : {m.id, p.id}) {
+    EXPECT_EQ(entry(id).state, OutboxState::pending) << id;
+    EXPECT_EQ(entry(id).attempts, 0) << id;
+  }
+  EXPECT_NE(entry(m.id).last_answer.find("535"), std::string::npos) << entry(m.id).last_answer;
+
+  const auto fixed = dispatch();
+  EXPECT_EQ(fixed.sent, 2u);
+  EXPECT_EQ(entry(m.id).attempts, 1);
+}
+
 TEST_F(OutboxTest, AMessageLeftInSendingIsInDoubtAndSentAgainUnderTheSameId) {
   const auto m = message();
   ledger->enqueue({m}, now);

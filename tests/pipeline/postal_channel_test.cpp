@@ -294,13 +294,13 @@ TEST_F(PostalChannelTest, StatusPollingOfAThrottledProviderIsTransient) {
   EXPECT_NE(next.detail.find("Retry-After"), std::string::npos) << next.detail;
 }
 
-TEST_F(PostalChannelTest, MissingCredentialsAreAPermanentErrorNamingTheVariables) {
+TEST_F(PostalChannelTest, MissingCredentialsMakeTheChannelUnusableNamingTheVariables) {
   start();
   ::unsetenv("RELANCE_POSTAL_CLIENT_SECRET");
   ::unsetenv("RELANCE_POSTAL_ORGANISATION");
   auto channel = make_postal_channel(settings());
   const SendResult r = channel->send(message("msg-nocred"));
-  EXPECT_EQ(r.status, SendStatus::permanent);
+  EXPECT_EQ(r.status, SendStatus::unusable);
   for (const char* name :
        {"RELANCE_POSTAL_CLIENT_ID", "RELANCE_POSTAL_CLIENT_SECRET", "RELANCE_POSTAL_ORGANISATION"}) {
     EXPECT_NE(r.detail.find(name), std::string::npos) << r.detail;
@@ -311,12 +311,12 @@ TEST_F(PostalChannelTest, MissingCredentialsAreAPermanentErrorNamingTheVariables
   EXPECT_EQ(stub_->state()["token_requests"], 0);
 }
 
-TEST_F(PostalChannelTest, WrongCredentialsArePermanentAndTheSecretIsNotRepeated) {
+TEST_F(PostalChannelTest, WrongCredentialsMakeTheChannelUnusableAndTheSecretIsNotRepeated) {
   start();
   ::setenv("RELANCE_POSTAL_CLIENT_SECRET", "not-the-secret-xyz", 1);
   auto channel = make_postal_channel(settings());
   const SendResult r = channel->send(message("msg-badcred"));
-  EXPECT_EQ(r.status, SendStatus::permanent);
+  EXPECT_EQ(r.status, SendStatus::unusable);
   EXPECT_NE(r.detail.find("HTTP 401"), std::string::npos) << r.detail;
   EXPECT_NE(r.detail.find("Client authentication failed"), std::string::npos) << r.detail;
   EXPECT_EQ(r.detail.find("not-the-secret-xyz"), std::string::npos) << r.detail;
@@ -336,7 +336,7 @@ TEST_F(PostalChannelTest, PlainHttpToAnotherHostAndOtherChannelsAreRefused) {
   s.base_url = "http://api.pingen.example";
   s.identity_url.clear();
   const SendResult r = make_postal_channel(s)->send(message("msg-http"));
-  EXPECT_EQ(r.status, SendStatus::permanent);
+  EXPECT_EQ(r.status, SendStatus::unusable);  // the setting, not the letter: it stays queued
   EXPECT_NE(r.detail.find("neither https nor http to 127.0.0.1"), std::string::npos) << r.detail;
 
   auto channel = make_postal_channel(settings());

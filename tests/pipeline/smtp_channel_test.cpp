@@ -384,7 +384,7 @@ TEST_F(SmtpChannelTest, StartTlsIsRequiredByDefault) {
   SmtpSettings s = settings();
   s.starttls = true;  // the default: this plain server offers no STARTTLS, so nothing goes in clear
   const SendResult r = make_smtp_channel(s)->send(letter("L-tls"));
-  EXPECT_EQ(r.status, SendStatus::permanent) << r.detail;
+  EXPECT_EQ(r.status, SendStatus::unusable) << r.detail;  // no message can go: the run stops using it
   EXPECT_NE(r.detail.find("curl 64"), std::string::npos) << r.detail;  // CURLE_USE_SSL_FAILED
   EXPECT_EQ(received().size(), 0u);
 }
@@ -400,7 +400,7 @@ TEST_F(SmtpChannelTest, AuthCredentialsComeFromTheEnvironmentAndNeverShow) {
   {
     ::setenv("RELANCE_SMTP_PASSWORD", "wrong-Pa55word", 1);
     const SendResult r = make_smtp_channel(settings())->send(letter("L-auth-wrong"));
-    EXPECT_EQ(r.status, SendStatus::permanent) << r.detail;
+    EXPECT_EQ(r.status, SendStatus::unusable) << r.detail;  // our login, not the message
     EXPECT_NE(r.detail.find("535"), std::string::npos) << r.detail;
     EXPECT_EQ(r.detail.find("wrong-Pa55word"), std::string::npos) << r.detail;
     EXPECT_EQ(r.detail.find("d3JvbmctUGE1NXdvcmQ"), std::string::npos) << r.detail;  // base64 of it
@@ -409,7 +409,7 @@ TEST_F(SmtpChannelTest, AuthCredentialsComeFromTheEnvironmentAndNeverShow) {
     ::unsetenv("RELANCE_SMTP_USER");
     ::unsetenv("RELANCE_SMTP_PASSWORD");
     const SendResult r = make_smtp_channel(settings())->send(letter("L-no-auth"));
-    EXPECT_EQ(r.status, SendStatus::permanent) << r.detail;  // 530 authentication required
+    EXPECT_EQ(r.status, SendStatus::unusable) << r.detail;  // 530 authentication required
     EXPECT_NE(r.detail.find("530"), std::string::npos) << r.detail;
   }
   ::unsetenv("RELANCE_SMTP_USER");
