@@ -1,29 +1,23 @@
-#include <qpdf/Constants.h>
 #include <qpdf/Buffer.hh>
 #include <qpdf/Pl_Buffer.hh>
 #include <qpdf/Pl_Flate.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFEFStreamObjectHelper.hh>
 #include <qpdf/QPDFEmbeddedFileDocumentHelper.hh>
-#include <qpdf/QPDFExc.hh>
 #include <qpdf/QPDFFileSpecObjectHelper.hh>
 #include <qpdf/QPDFObjectHandle.hh>
-#include <qpdf/QPDFWriter.hh>
 
 #include <array>
 #include <cctype>
-#include <chrono>
-#include <ctime>
-#include <exception>
 #include <fstream>
 #include <iterator>
 #include <memory>
-#include <new>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 
+#include "pdf_rewrite.hpp"
 #include "pdf_tounicode.hpp"
 #include "relance/formats/facturx.hpp"
 
@@ -96,15 +90,6 @@ std::optional<std::string> xmp_date(std::string_view pdf) {
       std::isdigit(static_cast<unsigned char>(tz[i + 1])))
     mm = std::string(tz.substr(i, 2));
   return out + tz[0] + hh + ":" + mm;
-}
-
-std::string now_as_pdf_date() {
-  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm utc{};
-  gmtime_r(&t, &utc);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "D:%Y%m%d%H%M%S+00'00'", &utc);
-  return buf;
 }
 
 // Already compressed streams are copied untouched, so the writer does not compress ours either:
@@ -213,40 +198,24 @@ std::string xmp_packet(const XmpFacts& f) {
   return x;
 }
 
-std::string without_final_period(std::string s) {
-  while (!s.empty() && (s.back() == '.' || s.back() == ' ' || s.back() == '\n')) s.pop_back();
-  return s;
-}
-
 class Embedding {
  public:
   Embedding(std::string_view pdf_bytes, std::string_view xml, const FacturxEmbedOptions& options,
             std::string_view source)
-      : bytes_(pdf_bytes), xml_(xml), options_(options), source_(source) {}
+      : document_(pdf_bytes, source), xml_(xml), options_(options) {}
 
   Result<std::string> run() {
-    if (!check_options()) return std::move(result_);
+    if (!check_options()) return document_.take();
     auto icc = read_icc();
-    if (!icc) return std::move(result_);
-    if (!open()) return std::move(result_);
-    try {
-      finish(*icc);
-    } catch (const QPDFExc& e) {
-      fatal("RL-PDF-001", e.getObject(),
-            "qpdf cannot rewrite the PDF: " + without_final_period(e.getMessageDetail()));
-    } catch (const std::bad_alloc&) {
-      fatal("RL-PDF-005", {}, "the PDF could not be finished: out of memory");
-    } catch (const std::exception& e) {
-      fatal("RL-PDF-001", {}, "qpdf cannot rewrite the PDF: " + without_final_period(e.what()));
-    }
-    if (result_.diagnostics.has_fatal()) result_.value.reset();
-    return std::move(result_);
+    if (!icc) return document_.take();
+    if (document_.open("the PDF is encrypted; Factur-X (PDF/A-3) forbids encryption"))
+      document_.rewrite([&](QPDF&) { finish(*icc); }, "1.7");
+    return document_.take();
   }
 
  private:
   void fatal(std::string rule, std::string path, std::string message) {
-    result_.diagnostics.add(std::move(rule), Severity::fatal, Location{source_, std::move(path), 0, 0},
-                            std::move(message));
+    document_.fatal(std::move(rule), std::move(path), std::move(message));
   }
 
   bool check_options() {
@@ -258,7 +227,7 @@ class Embedding {
                 "\" is not one of MINIMUM, BASIC WL, BASIC, EN 16931, EXTENDED");
       return false;
     }
-    mod_date_ = options_.modification_date.empty() ? now_as_pdf_date() : options_.modification_date;
+    mod_date_ = options_.modification_date.empty() ? detail::now_as_pdf_date() : options_.modification_date;
     auto iso = xmp_date(mod_date_);
     if (!iso) {
       fatal("RL-PDF-005", "embedding options",
@@ -281,29 +250,6 @@ class Embedding {
     return std::nullopt;
   }
 
-  bool open() {
-    if (bytes_.empty()) {
-      fatal("RL-PDF-001", {}, "the PDF is empty");
-      return false;
-    }
-    try {
-      pdf_.setSuppressWarnings(true);
-      pdf_.processMemoryFile(source_.c_str(), bytes_.data(), bytes_.size());
-    } catch (const QPDFExc& e) {
-      fatal("RL-PDF-001", e.getObject(),
-            "qpdf cannot read the PDF: " + without_final_period(e.getMessageDetail()));
-      return false;
-    } catch (const std::exception& e) {
-      fatal("RL-PDF-001", {}, "qpdf cannot read the PDF: " + without_final_period(e.what()));
-      return false;
-    }
-    if (pdf_.isEncrypted()) {
-      fatal("RL-PDF-002", "trailer /Encrypt", "the PDF is encrypted; Factur-X (PDF/A-3) forbids encryption");
-      return false;
-    }
-    return true;
-  }
-
   void finish(const std::string& icc) {
     auto root = pdf_.getRoot();
     const auto spec = attach_xml();
@@ -319,15 +265,6 @@ class Embedding {
     if (!root.hasKey("/PageMode")) root.replaceKey("/PageMode", QPDFObjectHandle::newName("/UseAttachments"));
     // libharu's ToUnicode maps are malformed; PDF/A-3 text must extract (architecture.md §8).
     detail::repair_tounicode(pdf_);
-
-    QPDFWriter writer(pdf_);
-    writer.setOutputMemory();
-    writer.setStreamDataMode(qpdf_s_preserve);
-    writer.setDeterministicID(true);
-    writer.setMinimumPDFVersion("1.7");
-    writer.write();
-    auto buffer = writer.getBufferSharedPointer();
-    result_.value.emplace(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
   }
 
   QPDFObjectHandle attach_xml() {
@@ -396,33 +333,22 @@ class Embedding {
     return pdf_.makeIndirectObject(intent);
   }
 
-  std::string_view bytes_;
+  detail::PdfRewrite document_;
+  QPDF& pdf_ = document_.pdf();
   std::string_view xml_;
   const FacturxEmbedOptions& options_;
-  std::string source_;
   std::string mod_date_;
   std::string mod_date_iso_;
-  QPDF pdf_;
-  Result<std::string> result_;
 };
 
 }  // namespace
 
 Result<std::string> embed_facturx(std::string_view pdf_bytes, std::string_view cii_xml,
                                   const FacturxEmbedOptions& options, std::string_view source_name) {
-  try {
+  return detail::without_exceptions(source_name, [&] {
     Embedding embedding(pdf_bytes, cii_xml, options, source_name);
     return embedding.run();
-  } catch (...) {
-    // The promise is a diagnostic, never an exception, even when building the Result fails.
-    Result<std::string> r;
-    try {
-      r.diagnostics.add("RL-PDF-005", Severity::fatal, Location{std::string(source_name), {}, 0, 0},
-                        "the PDF could not be finished: unexpected internal error");
-    } catch (...) {
-    }
-    return r;
-  }
+  });
 }
 
 }  // namespace relance::formats
