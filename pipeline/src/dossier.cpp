@@ -18,6 +18,7 @@
 #include <set>
 #include <sstream>
 
+#include "customer_party.hpp"
 #include "digest.hpp"
 #include "inputs.hpp"
 #include "relance/formats/ingest.hpp"
@@ -69,16 +70,6 @@ std::map<std::string, std::vector<const letters::DunningItem*>> items_by_custome
 }
 
 // ---- Documents
-
-letters::LetterParty party_of(const CustomerRecord& c) {
-  letters::LetterParty p;
-  p.name = c.name;
-  p.address = c.postal_address.empty() ? c.billing_address : c.postal_address;
-  p.siren = c.siren;
-  p.vat_id = c.vat_id;
-  p.email = c.emails.empty() ? std::string{} : c.emails.front();
-  return p;
-}
 
 Json address_json(const formats::Address& a) {
   if (a.empty()) return nullptr;

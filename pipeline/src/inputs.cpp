@@ -7,17 +7,17 @@
 namespace relance::pipeline::detail {
 namespace {
 
-bool is_document(const std::filesystem::path& p) {
+bool has_extension(const std::filesystem::path& p, std::initializer_list<std::string_view> extensions) {
   std::string ext = p.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return ext == ".xml" || ext == ".pdf";
+  return std::find(extensions.begin(), extensions.end(), ext) != extensions.end();
 }
 
 }  // namespace
 
-std::vector<std::filesystem::path> expand_inputs(const std::vector<std::string>& operands,
-                                                 Diagnostics& diags) {
+std::vector<std::filesystem::path> expand_inputs(const std::vector<std::string>& operands, Diagnostics& diags,
+                                                 std::initializer_list<std::string_view> extensions) {
   std::vector<std::filesystem::path> out;
   for (const auto& op : operands) {
     std::error_code ec;
@@ -26,7 +26,7 @@ std::vector<std::filesystem::path> expand_inputs(const std::vector<std::string>&
       std::vector<std::filesystem::path> found;
       for (auto it = std::filesystem::recursive_directory_iterator(p, ec);
            !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec))
-        if (it->is_regular_file(ec) && is_document(it->path())) found.push_back(it->path());
+        if (it->is_regular_file(ec) && has_extension(it->path(), extensions)) found.push_back(it->path());
       std::sort(found.begin(), found.end());
       out.insert(out.end(), found.begin(), found.end());
     } else if (std::filesystem::exists(p, ec)) {

@@ -195,35 +195,33 @@ SqliteLedger::ItemRow SqliteLedger::resolve_item(std::string_view text) const {
                    (candidates.empty() ? std::string() : "; similar: " + candidates));
 }
 
-std::int64_t SqliteLedger::invoice_outstanding(std::int64_t item_id) const {
-  Statement& s = db_->cached(
-      "SELECT i.amount_cents - COALESCE((SELECT SUM(a.amount_cents) FROM allocations a WHERE a.item_id = "
-      "i.id), 0) "
-      "FROM items i WHERE i.id = ?1");
-  s.bind(1, item_id);
+std::int64_t SqliteLedger::cents_of(const char* sql, std::int64_t id) const {
+  Statement& s = db_->cached(sql);
+  s.bind(1, id);
   const std::int64_t v = s.step() ? s.int64(0) : 0;
   s.reset();
   return v;
+}
+
+std::int64_t SqliteLedger::invoice_outstanding(std::int64_t item_id) const {
+  return cents_of(
+      "SELECT i.amount_cents - COALESCE((SELECT SUM(a.amount_cents) FROM allocations a WHERE a.item_id = "
+      "i.id), 0) FROM items i WHERE i.id = ?1",
+      item_id);
 }
 
 std::int64_t SqliteLedger::credit_note_left(std::int64_t credit_note_id) const {
-  Statement& s = db_->cached(
+  return cents_of(
       "SELECT i.amount_cents - COALESCE((SELECT SUM(a.amount_cents) FROM allocations a "
-      "WHERE a.credit_note_id = i.id), 0) FROM items i WHERE i.id = ?1");
-  s.bind(1, credit_note_id);
-  const std::int64_t v = s.step() ? s.int64(0) : 0;
-  s.reset();
-  return v;
+      "WHERE a.credit_note_id = i.id), 0) FROM items i WHERE i.id = ?1",
+      credit_note_id);
 }
 
 std::int64_t SqliteLedger::payment_left(std::int64_t payment_id) const {
-  Statement& s = db_->cached(
+  return cents_of(
       "SELECT p.amount_cents - COALESCE((SELECT SUM(a.amount_cents) FROM allocations a "
-      "WHERE a.payment_id = p.id), 0) FROM payments p WHERE p.id = ?1");
-  s.bind(1, payment_id);
-  const std::int64_t v = s.step() ? s.int64(0) : 0;
-  s.reset();
-  return v;
+      "WHERE a.payment_id = p.id), 0) FROM payments p WHERE p.id = ?1",
+      payment_id);
 }
 
 void SqliteLedger::allocate(std::int64_t item_id, std::optional<std::int64_t> payment_id,

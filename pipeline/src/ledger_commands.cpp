@@ -88,13 +88,6 @@ ExitCode guarded(std::ostream& err, F&& action) {
 
 // ---- ledger import
 
-bool is_importable(const std::filesystem::path& p) {
-  std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return ext == ".xml" || ext == ".pdf" || ext == ".csv";
-}
-
 // The ISO 20022 message namespace near the top of an XML file
 // ("urn:iso:std:iso:20022:tech:xsd:camt.052.001.08"), or empty: a bank file the payment readers do not take
 // (another camt message) gets its own message.
@@ -105,29 +98,6 @@ std::string iso20022_message(std::string_view bytes) {
   if (at == std::string_view::npos) return {};
   const auto end = head.find_first_of("\"' >", at);
   return std::string(head.substr(at, end == std::string_view::npos ? head.size() - at : end - at));
-}
-
-// Files as given; folders to the .xml, .pdf and .csv files below them, sorted.
-std::vector<std::filesystem::path> expand_import_inputs(const std::vector<std::string>& operands,
-                                                        Diagnostics& diags) {
-  std::vector<std::filesystem::path> out;
-  for (const auto& op : operands) {
-    std::error_code ec;
-    const std::filesystem::path p(op);
-    if (std::filesystem::is_directory(p, ec)) {
-      std::vector<std::filesystem::path> found;
-      for (auto it = std::filesystem::recursive_directory_iterator(p, ec);
-           !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec))
-        if (it->is_regular_file(ec) && is_importable(it->path())) found.push_back(it->path());
-      std::sort(found.begin(), found.end());
-      out.insert(out.end(), found.begin(), found.end());
-    } else if (std::filesystem::exists(p, ec)) {
-      out.push_back(p);
-    } else {
-      diags.add("RL-IN-002", Severity::fatal, Location{op, {}, 0, 0}, "no such file or folder");
-    }
-  }
-  return out;
 }
 
 struct Tally {
@@ -145,7 +115,8 @@ struct Tally {
 
 ExitCode run_import(const ImportOptions& o, std::ostream& out, std::ostream& err) {
   Diagnostics input_diags;
-  const auto files = expand_import_inputs(o.inputs, input_diags);
+  // Invoices (XML, PDF), customers and payments (CSV), bank statements (XML).
+  const auto files = expand_inputs(o.inputs, input_diags, {".xml", ".pdf", ".csv"});
   BatchReport batch(err);
   batch.print(input_diags);
   bool unreadable = !input_diags.empty();

@@ -105,6 +105,8 @@ class SqliteLedger final : public Ledger {
   ItemRow resolve_item(std::string_view text) const;
   std::optional<ItemRow> item_by_id(std::int64_t id) const;
   std::optional<PaymentRow> payment_by_reference(std::string_view reference) const;
+  // The one integer (cents) the query `sql` gives for the id bound to ?1; 0 when no row.
+  std::int64_t cents_of(const char* sql, std::int64_t id) const;
   // Cents still owed on an invoice (all allocations), or credit left on a credit note.
   std::int64_t invoice_outstanding(std::int64_t item_id) const;
   std::int64_t credit_note_left(std::int64_t credit_note_id) const;

@@ -8,6 +8,7 @@
 
 #include "commands.hpp"
 #include "config.hpp"
+#include "customer_party.hpp"
 #include "digest.hpp"
 #include "inputs.hpp"
 #include "ledger.hpp"
@@ -34,16 +35,6 @@ std::string channels_text(const letters::DunningLevel& level) {
   std::string out;
   for (auto c : level.channels) out += (out.empty() ? "" : "+") + std::string(letters::channel_name(c));
   return out;
-}
-
-letters::LetterParty party_of(const CustomerRecord& c) {
-  letters::LetterParty p;
-  p.name = c.name;
-  p.address = c.postal_address.empty() ? c.billing_address : c.postal_address;
-  p.siren = c.siren;
-  p.vat_id = c.vat_id;
-  p.email = c.emails.empty() ? std::string{} : c.emails.front();
-  return p;
 }
 
 struct Totals {
