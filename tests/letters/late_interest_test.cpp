@@ -233,18 +233,18 @@ TEST(LateInterest, LeapDayCountsOverThreeHundredSixtyFive) {
 }
 
 TEST(LateInterest, AHalfYearTheTableDoesNotCoverIsAnError) {
-  // The shipped table covers through 2025-07-01: 2025 H2 is known, 2026 H1 is not.
-  // 2025-12-16..2025-12-31: 16 days at 2.15 + 10 = 12.15 would be fine alone.
-  const auto ok = compute(item("1000.00", "2025-12-15"), "2025-12-31");
+  // The shipped table covers through 2026-01-01: 2026 H1 is known, 2026 H2 is not.
+  // 2026-06-16..2026-06-30: 15 days at 2.15 + 10 = 12.15 would be fine alone.
+  const auto ok = compute(item("1000.00", "2026-06-15"), "2026-06-30");
   ASSERT_EQ(ok.lines.size(), 1u);
   EXPECT_EQ(ok.lines[0].rate_percent, dec("12.15"));
-  const auto r = late_interest(item("1000.00", "2025-12-15"), d("2026-01-20"), {}, rates());
+  const auto r = late_interest(item("1000.00", "2026-06-15"), d("2026-07-20"), {}, rates());
   EXPECT_FALSE(r.value.has_value());
   ASSERT_EQ(r.diagnostics.size(), 1u);
   const auto& diag = r.diagnostics.items()[0];
   EXPECT_EQ(diag.rule_id, "RL-RATE-002");
   EXPECT_EQ(diag.severity, relance::Severity::fatal);
-  EXPECT_NE(diag.message.find("2026 H1"), std::string::npos) << diag.message;
+  EXPECT_NE(diag.message.find("2026 H2"), std::string::npos) << diag.message;
   EXPECT_NE(diag.message.find("F-1"), std::string::npos) << diag.message;
   EXPECT_NE(diag.where.source.find("ecb_main_refinancing_rates.tsv"), std::string::npos);
 }
@@ -277,15 +277,16 @@ TEST(ReferenceRatesFile, ShippedTableGivesTheHalfYearRatesOfTheDomainNotes) {
   const std::pair<const char*, const char*> half_years[] = {
       {"2015-01-01", "0.05"}, {"2015-07-01", "0.05"}, {"2016-01-01", "0.05"}, {"2016-07-01", "0.00"},
       {"2019-01-01", "0.00"}, {"2022-07-01", "0.00"}, {"2023-01-01", "2.50"}, {"2023-07-01", "4.00"},
-      {"2024-01-01", "4.50"}, {"2024-07-01", "4.25"}, {"2025-01-01", "3.15"}, {"2025-07-01", "2.15"}};
+      {"2024-01-01", "4.50"}, {"2024-07-01", "4.25"}, {"2025-01-01", "3.15"}, {"2025-07-01", "2.15"},
+      {"2026-01-01", "2.15"}};
   for (const auto& [date, rate] : half_years) {
     const auto got = r.known_rate_on(d(date));
     ASSERT_TRUE(got.has_value()) << date;
     EXPECT_EQ(got->to_string(), rate) << date;
   }
-  EXPECT_EQ(r.covered_through(), d("2025-07-01"));
-  EXPECT_FALSE(r.known_rate_on(d("2026-01-01")).has_value());
-  EXPECT_EQ(r.rate_on(d("2026-01-01")), dec("2.15"));  // the raw lookup knows no coverage
+  EXPECT_EQ(r.covered_through(), d("2026-01-01"));
+  EXPECT_FALSE(r.known_rate_on(d("2026-07-01")).has_value());
+  EXPECT_EQ(r.rate_on(d("2026-07-01")), dec("2.15"));  // the raw lookup knows no coverage
   EXPECT_FALSE(r.rate_on(d("2014-09-09")).has_value());
   EXPECT_EQ(r.rate_on(d("2023-08-15")), dec("4.25"));  // 2023-08-02 rise, between two half-years
 }
