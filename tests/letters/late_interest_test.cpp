@@ -373,8 +373,9 @@ TEST(PenaltyRate, OfADateIsItsHalfYearsRateOrTheFixedOne) {
   EXPECT_EQ(penalty_rate_on(d("2024-08-10"), {}, rates()), dec("14.25"));
   EXPECT_EQ(penalty_rate_on(d("2025-03-21"), {}, rates()), dec("13.15"));
   EXPECT_EQ(penalty_rate_on(d("2025-12-31"), {}, rates()), dec("12.15"));
-  EXPECT_FALSE(penalty_rate_on(d("2026-01-01"), {}, rates()).has_value());
+  EXPECT_EQ(penalty_rate_on(d("2026-06-30"), {}, rates()), dec("12.15"));  // 2026 H1: confirmed 2.15
+  EXPECT_FALSE(penalty_rate_on(d("2026-07-01"), {}, rates()).has_value());
   PenaltyRatePolicy fixed;
   fixed.fixed_rate_percent = dec("12.5");
-  EXPECT_EQ(penalty_rate_on(d("2026-01-01"), fixed, rates()), dec("12.5"));
+  EXPECT_EQ(penalty_rate_on(d("2026-07-01"), fixed, rates()), dec("12.5"));
 }
