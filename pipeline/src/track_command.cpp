@@ -56,8 +56,15 @@ ExitCode run_track(const TrackOptions& options, std::ostream& out, std::ostream&
 
     std::map<std::string, std::size_t> by_stage;
     std::size_t changed = 0, not_asked = 0;
-    for (const OutboxEntry& e : letters) {
+    for (std::size_t i = 0; i < letters.size(); ++i) {
+      const OutboxEntry& e = letters[i];
       const PostalStatus s = postal_status(*postal, e.provider_reference);
+      if (s.status == SendStatus::unusable) {
+        // Credentials or settings: no other letter would get an answer either.
+        not_asked += letters.size() - i;
+        err << "relance track: the provider refuses us: " << s.detail << '\n';
+        break;
+      }
       if (s.status != SendStatus::sent) {
         ++not_asked;
         err << "relance track: " << e.message.id << " (" << e.provider_reference

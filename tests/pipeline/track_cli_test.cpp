@@ -159,6 +159,18 @@ TEST_F(TrackCli, AProviderThatDoesNotAnswerChangesNothingAndExitsOne) {
   EXPECT_EQ(entry("postal").delivery_stage, "in_progress");
 }
 
+TEST_F(TrackCli, RefusedCredentialsAreSaidOnceAndNothingChanges) {
+  ASSERT_EQ(relance({"track"}).exit_code, 0);
+  const ScopedEnv wrong("RELANCE_POSTAL_CLIENT_SECRET", "not-the-secret");
+  const auto r = relance({"track"});
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_TRUE(has(r.err, "the provider refuses us")) << r.err;
+  EXPECT_EQ(r.err.find("refuses us", r.err.find("refuses us") + 1), std::string::npos)
+      << "said once: " << r.err;
+  EXPECT_TRUE(has(r.out, "2 posted letter(s) asked, 0 changed, 2 not answered")) << r.out;
+  EXPECT_EQ(entry("postal").delivery_stage, "in_progress");
+}
+
 TEST(TrackCliAlone, NothingPostedIsSaidAndSucceeds) {
   TempDir tmp;
   ASSERT_TRUE(Ledger::open(tmp / "relance.db") != nullptr);
