@@ -191,29 +191,6 @@ std::string pdf_date(Date d) {
   return "D:" + d.to_basic() + "000000+00'00'";
 }
 
-// The account statement on `as_of`: every open item of the customer with something owed.
-letters::Statement statement_of(const letters::LetterParty& creditor, const CustomerRecord& customer,
-                                const std::vector<ItemRecord>& open, const std::string& currency,
-                                Date as_of) {
-  letters::Statement statement{creditor, party_of(customer), customer.id, customer.language,
-                               as_of,    currency,           {},          {}};
-  for (const auto& item : open) {
-    if (!item.due_date || item.outstanding.sign() <= 0) continue;
-    letters::LetterItem li;
-    li.number = item.number;
-    li.issue_date = item.issue_date;
-    li.due_date = *item.due_date;
-    li.amount = item.amount;
-    li.outstanding = item.outstanding;
-    li.paid = item.amount - item.outstanding;
-    li.days_late = static_cast<int>(
-        std::max<std::int64_t>(0, as_of.days_since_epoch() - item.due_date->days_since_epoch()));
-    statement.total_outstanding = statement.total_outstanding + li.outstanding;
-    statement.items.push_back(std::move(li));
-  }
-  return statement;
-}
-
 std::string first_message(const Diagnostics& diagnostics, const std::string& fallback) {
   for (const auto& d : diagnostics.items())
     if (d.severity == Severity::fatal) return d.rule_id + ": " + d.message;
@@ -452,8 +429,8 @@ DossierExportReport export_dossiers(const Ledger& ledger, const Config& config,
 
     // The account statement.
     {
-      auto pdf =
-          letter_renderer.render_statement(statement_of(creditor, *customer, open, dossier.currency, as_of));
+      auto pdf = letter_renderer.render_statement(account_statement(
+          creditor, party_of(*customer), customer->id, customer->language, open, dossier.currency, as_of));
       if (pdf.value)
         files.add("", "statement", ".pdf", std::move(*pdf.value));
       else

@@ -281,23 +281,9 @@ ExitCode run_remind(const RemindOptions& options, std::ostream& out, std::ostrea
         const auto letter_file = folder / (stem + ".pdf");
         write_output(letter_file, *pdf.value);
         // Every letter travels with the customer's account statement.
-        letters::Statement statement{letter.creditor, letter.debtor,   customer->id, letter.language,
-                                     *as_of,          letter.currency, {},           {}};
-        for (const auto& item : open_items) {
-          if (!item.due_date || item.outstanding.sign() <= 0) continue;
-          letters::LetterItem li;
-          li.number = item.number;
-          li.issue_date = item.issue_date;
-          li.due_date = *item.due_date;
-          li.amount = item.amount;
-          li.outstanding = item.outstanding;
-          li.paid = item.amount - item.outstanding;
-          li.days_late = static_cast<int>(
-              std::max<std::int64_t>(0, as_of->days_since_epoch() - item.due_date->days_since_epoch()));
-          statement.total_outstanding = statement.total_outstanding + li.outstanding;
-          statement.items.push_back(std::move(li));
-        }
-        auto statement_pdf = renderer.render_statement(statement);
+        auto statement_pdf = renderer.render_statement(
+            account_statement(letter.creditor, letter.debtor, customer->id, letter.language, open_items,
+                              letter.currency, *as_of));
         for (const auto& d : statement_pdf.diagnostics.items()) err << format_diagnostic(d) << '\n';
         pdf_path = letter_file.string();
         sha = sha256_hex(*pdf.value);
