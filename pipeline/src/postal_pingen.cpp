@@ -38,12 +38,12 @@
 #include <cstdlib>
 #include <ctime>
 #include <map>
-#include <mutex>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "curl_support.hpp"
 #include "postal_channel.hpp"
 
 namespace relance::pipeline::detail {
@@ -67,11 +67,6 @@ constexpr const char* kPrintSpectrum = "grayscale";
 constexpr std::size_t kMaxBody = 4u << 20;
 constexpr std::chrono::minutes kUploadReuse{10};
 constexpr std::chrono::seconds kMaxRetryAfter{3600};
-
-void curl_global() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
 
 std::string env(const char* name) {
   const char* v = std::getenv(name);
@@ -153,7 +148,7 @@ struct HttpRequest {
 class Http {
  public:
   explicit Http(long timeout_seconds) : timeout_(timeout_seconds > 0 ? timeout_seconds : 30) {
-    curl_global();
+    curl_started();  // a failure shows as curl_easy_init failing below
     curl_ = curl_easy_init();
   }
   ~Http() {
@@ -180,7 +175,7 @@ class Http {
     curl_easy_reset(curl_);
     char error_buffer[CURL_ERROR_SIZE] = {0};
     Sink sink{&resp};
-    Source source{&req.body, 0};
+    CurlUpload source{req.body, 0};
     curl_slist* headers = nullptr;
     for (const auto& h : req.headers) headers = curl_slist_append(headers, h.c_str());
     headers = curl_slist_append(headers, "Expect:");
@@ -202,7 +197,7 @@ class Http {
     curl_easy_setopt(curl_, CURLOPT_HEADERDATA, &sink);
     if (req.put_upload) {
       curl_easy_setopt(curl_, CURLOPT_UPLOAD, 1L);
-      curl_easy_setopt(curl_, CURLOPT_READFUNCTION, &Http::on_read);
+      curl_easy_setopt(curl_, CURLOPT_READFUNCTION, curl_read_upload);
       curl_easy_setopt(curl_, CURLOPT_READDATA, &source);
       curl_easy_setopt(curl_, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(req.body.size()));
     } else if (req.method == "POST") {
@@ -230,10 +225,6 @@ class Http {
   struct Sink {
     HttpResponse* resp;
   };
-  struct Source {
-    const std::string* data;
-    std::size_t pos;
-  };
 
   static std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) {
     auto* sink = static_cast<Sink*>(user);
@@ -259,14 +250,6 @@ class Http {
       value = first == std::string::npos ? std::string() : value.substr(first);
       sink->resp->headers[name] = value;
     }
-    return n;
-  }
-
-  static std::size_t on_read(char* buffer, std::size_t size, std::size_t count, void* user) {
-    auto* src = static_cast<Source*>(user);
-    const std::size_t n = std::min(size * count, src->data->size() - src->pos);
-    std::copy_n(src->data->data() + src->pos, n, buffer);
-    src->pos += n;
     return n;
   }
 

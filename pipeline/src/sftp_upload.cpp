@@ -4,13 +4,13 @@
 #include "sftp_upload.hpp"
 
 #include "config.hpp"
+#include "curl_support.hpp"
 
 #include <curl/curl.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>
-#include <mutex>
 
 namespace relance::pipeline::detail {
 
@@ -18,11 +18,6 @@ namespace {
 
 [[noreturn]] void fail(const char* rule, const std::string& where, const std::string& message) {
   throw Error(Diagnostic{rule, Severity::fatal, Location{where, {}, 0, 0}, message, {}});
-}
-
-void global_init() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
 }
 
 std::string env(const char* name) {
@@ -42,19 +37,6 @@ int host_key_callback(CURL*, const curl_khkey*, const curl_khkey*, curl_khmatch 
   state->match = match;
   // Only a key that is in the file and equal to it: never a new host, never a changed key.
   return match == CURLKHMATCH_OK ? CURLKHSTAT_FINE : CURLKHSTAT_REJECT;
-}
-
-struct Reader {
-  std::string_view data;
-  std::size_t at = 0;
-};
-
-std::size_t read_callback(char* buffer, std::size_t size, std::size_t count, void* data) {
-  auto* r = static_cast<Reader*>(data);
-  const std::size_t n = std::min(size * count, r->data.size() - r->at);
-  std::copy_n(r->data.data() + r->at, n, buffer);
-  r->at += n;
-  return n;
 }
 
 std::size_t write_callback(char* buffer, std::size_t size, std::size_t count, void* data) {
@@ -183,7 +165,7 @@ struct SftpUploader::Impl {
 };
 
 SftpUploader::SftpUploader(SftpSettings settings) : impl_(std::make_unique<Impl>()) {
-  global_init();
+  curl_started();  // a failure shows as curl_easy_init failing below
   Impl& s = *impl_;
   s.settings = std::move(settings);
   std::string url = s.settings.url;
@@ -256,9 +238,9 @@ void SftpUploader::upload(std::string_view bytes, std::string_view name) {
   const std::string temporary = "." + std::string(name) + ".part";
   const std::string url = remote_url(temporary);
   s.prepare(url);
-  Reader reader{bytes, 0};
+  CurlUpload reader{bytes, 0};
   curl_easy_setopt(s.curl, CURLOPT_UPLOAD, 1L);
-  curl_easy_setopt(s.curl, CURLOPT_READFUNCTION, read_callback);
+  curl_easy_setopt(s.curl, CURLOPT_READFUNCTION, curl_read_upload);
   curl_easy_setopt(s.curl, CURLOPT_READDATA, &reader);
   curl_easy_setopt(s.curl, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(bytes.size()));
   curl_easy_setopt(s.curl, CURLOPT_FTP_CREATE_MISSING_DIRS, static_cast<long>(CURLFTP_CREATE_DIR));

@@ -4,24 +4,16 @@
 
 #include <cctype>
 #include <cstdlib>
-#include <cstring>
 #include <iostream>
-#include <mutex>
 #include <stdexcept>
 #include <string_view>
 #include <utility>
 
+#include "curl_support.hpp"
+
 namespace relance::pipeline::detail {
 
 namespace {
-
-void global_init() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
-      throw std::runtime_error("libcurl could not be initialised");
-  });
-}
 
 struct UrlParts {
   std::string scheme;
@@ -56,19 +48,6 @@ UrlParts parse_url(const std::string& url) {
 bool is_loopback(std::string_view host) {
   if (host == "localhost" || host == "[::1]" || host == "::1") return true;
   return host.starts_with("127.") && host.find_first_not_of("0123456789.") == std::string_view::npos;
-}
-
-struct Upload {
-  std::string_view data;
-  std::size_t offset = 0;
-};
-
-std::size_t read_callback(char* buffer, std::size_t size, std::size_t count, void* user) {
-  auto* upload = static_cast<Upload*>(user);
-  const std::size_t n = std::min(size * count, upload->data.size() - upload->offset);
-  std::memcpy(buffer, upload->data.data() + upload->offset, n);
-  upload->offset += n;
-  return n;
 }
 
 // The server's answers, from libcurl's debug stream. Only CURLINFO_HEADER_IN (what the server
@@ -130,7 +109,7 @@ bool refuses_us(CURLcode rc, long code) {
 class SmtpChannel final : public Channel {
  public:
   explicit SmtpChannel(SmtpSettings settings) : settings_(std::move(settings)) {
-    global_init();
+    if (!curl_started()) throw std::runtime_error("libcurl could not be initialised");
     curl_ = curl_easy_init();
     if (!curl_) throw std::runtime_error("libcurl could not create a handle");
     const bool smtps = parse_url(settings_.url).scheme == "smtps";
@@ -145,7 +124,7 @@ class SmtpChannel final : public Channel {
     }
     set(CURLOPT_MAIL_FROM, ("<" + settings_.headers.from_address + ">").c_str());
     set(CURLOPT_UPLOAD, 1L);
-    set(CURLOPT_READFUNCTION, read_callback);
+    set(CURLOPT_READFUNCTION, curl_read_upload);
     set(CURLOPT_READDATA, &upload_);
     set(CURLOPT_ERRORBUFFER, error_);
     set(CURLOPT_VERBOSE, 1L);  // feeds debug_callback, which keeps the server's answers only
@@ -190,7 +169,7 @@ class SmtpChannel final : public Channel {
       recipients_ = grown;
     }
     set(CURLOPT_MAIL_RCPT, recipients_);
-    upload_ = Upload{data, 0};
+    upload_ = CurlUpload{data, 0};
     set(CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(data.size()));
     error_[0] = '\0';
     replies_ = ServerReplies{};
@@ -198,7 +177,7 @@ class SmtpChannel final : public Channel {
     const CURLcode rc = curl_easy_perform(curl_);
     long code = 0;
     curl_easy_getinfo(curl_, CURLINFO_RESPONSE_CODE, &code);
-    upload_ = Upload{};
+    upload_ = CurlUpload{};
 
     if (rc == CURLE_OK) {
       result.status = SendStatus::sent;
@@ -235,7 +214,7 @@ class SmtpChannel final : public Channel {
   SmtpSettings settings_;
   CURL* curl_ = nullptr;
   curl_slist* recipients_ = nullptr;
-  Upload upload_;
+  CurlUpload upload_;
   ServerReplies replies_;
   char error_[CURL_ERROR_SIZE] = {};
 };
